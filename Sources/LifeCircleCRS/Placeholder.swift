@@ -1,0 +1,1 @@
+// PROJ engine in progress

@@ -1,0 +1,68 @@
+import CGEOS
+
+/// A geometry prepared for many predicate tests against it (indexed edges, cached point locator).
+///
+/// GEOS builds a prepared geometry's internals lazily, on the first test of each kind, and that
+/// build is not thread-safe: call `warm(for:)` before sharing it between threads.
+public final class PreparedGeometry: @unchecked Sendable {
+    public let base: NativeGeometry
+    let pointer: OpaquePointer
+
+    public init(_ base: NativeGeometry) throws(GEOSError) {
+        self.base = base
+        pointer = try GEOSContextPool.shared.withContext { c throws(GEOSError) in
+            guard let prepared = GEOSPrepare_r(c.handle, base.pointer) else {
+                throw GEOSError.operationFailed("prepare", c.takeError() ?? "no message")
+            }
+            return prepared
+        }
+    }
+
+    deinit {
+        let pointer = self.pointer
+        GEOSContextPool.shared.withContext { GEOSPreparedGeom_destroy_r($0.handle, pointer) }
+    }
+
+    /// `self.predicate(other)`, e.g. `.contains` asks whether this geometry contains `other`.
+    public func evaluate(_ predicate: SpatialPredicate, _ other: NativeGeometry) throws(GEOSError) -> Bool {
+        try withExtendedLifetime(other) { () throws(GEOSError) in
+            try GEOSContextPool.shared.withContext { c throws(GEOSError) in
+                try c.predicate(test(predicate, other.pointer, c.handle), operation: "prepared \(predicate.rawValue)")
+            }
+        }
+    }
+
+    public func isWithinDistance(_ distance: Double, of other: NativeGeometry) throws(GEOSError) -> Bool {
+        try withExtendedLifetime(other) { () throws(GEOSError) in
+            try GEOSContextPool.shared.withContext { c throws(GEOSError) in
+                try c.predicate(GEOSPreparedDistanceWithin_r(c.handle, pointer, other.pointer, distance),
+                                operation: "prepared distance-within")
+            }
+        }
+    }
+
+    /// The raw test, for hot loops that already hold a context: 1 true, 0 false, 2 error.
+    func test(_ predicate: SpatialPredicate, _ other: OpaquePointer, _ h: GEOSContextHandle_t) -> CChar {
+        switch predicate {
+        case .intersects: GEOSPreparedIntersects_r(h, pointer, other)
+        case .contains: GEOSPreparedContains_r(h, pointer, other)
+        case .within: GEOSPreparedWithin_r(h, pointer, other)
+        case .covers: GEOSPreparedCovers_r(h, pointer, other)
+        case .coveredBy: GEOSPreparedCoveredBy_r(h, pointer, other)
+        }
+    }
+
+    /// Builds the lazy internals a test of this kind needs, so later tests from many threads only read.
+    func warm(for predicate: SpatialPredicate?, _ c: GEOSContext) {
+        guard let probe = base.envelope?.center else { return }
+        let h = c.handle
+        guard let point = GEOSGeom_createPointFromXY_r(h, probe.x, probe.y) else { return }
+        defer { GEOSGeom_destroy_r(h, point) }
+        if let predicate {
+            _ = test(predicate, point, h)
+        } else {
+            _ = GEOSPreparedDistanceWithin_r(h, pointer, point, 0)
+        }
+        _ = c.takeError()
+    }
+}

@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Splits index ranges over worker threads, each with its own pooled GEOS context.
+public enum Workers {
+    /// The number of workers to use by default: one per core.
+    public static var defaultCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Runs `body` over `0..<count` in contiguous chunks on `workers` threads and returns the
+    /// chunks' results in index order.
+    static func map<T>(count: Int, workers: Int, _ body: (Range<Int>, GEOSContext) -> T) -> [T] {
+        let workers = max(1, min(workers, count))
+        if workers == 1 { return [GEOSContextPool.shared.withContext { body(0..<count, $0) }] }
+        // More chunks than workers, taken in turn, balances uneven work (dense and sparse parts of a city).
+        let chunks = min(count, workers * 16)
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: chunks)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let next = Atomic<Int>(0)
+        nonisolated(unsafe) let slots = results
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                GEOSContextPool.shared.withContext { context in
+                    while true {
+                        let chunk = next.add(1, ordering: .relaxed).oldValue
+                        guard chunk < chunks else { return }
+                        slots[chunk] = body((chunk * count / chunks)..<((chunk + 1) * count / chunks), context)
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}

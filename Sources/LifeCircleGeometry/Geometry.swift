@@ -1,0 +1,92 @@
+/// A linear ring: a closed line, first coordinate repeated as the last.
+public typealias LinearRing = [Coordinate]
+
+public struct Point: Hashable, Sendable {
+    public var coordinate: Coordinate
+    public init(_ coordinate: Coordinate) { self.coordinate = coordinate }
+    public init(x: Double, y: Double) { self.coordinate = Coordinate(x: x, y: y) }
+}
+
+public struct LineString: Hashable, Sendable {
+    public var coordinates: [Coordinate]
+    public init(_ coordinates: [Coordinate]) { self.coordinates = coordinates }
+}
+
+/// A polygon: one exterior ring and any number of holes.
+public struct Polygon: Hashable, Sendable {
+    public var exterior: LinearRing
+    public var interiors: [LinearRing]
+    public init(exterior: LinearRing, interiors: [LinearRing] = []) {
+        self.exterior = exterior
+        self.interiors = interiors
+    }
+    public var rings: [LinearRing] { [exterior] + interiors }
+}
+
+/// Any geometry of the simple-features model (2-D).
+public indirect enum Geometry: Hashable, Sendable {
+    case point(Point)
+    case lineString(LineString)
+    case polygon(Polygon)
+    case multiPoint([Point])
+    case multiLineString([LineString])
+    case multiPolygon([Polygon])
+    case geometryCollection([Geometry])
+
+    /// The type's name as in GeoJSON and WKT.
+    public var typeName: String {
+        switch self {
+        case .point: "Point"
+        case .lineString: "LineString"
+        case .polygon: "Polygon"
+        case .multiPoint: "MultiPoint"
+        case .multiLineString: "MultiLineString"
+        case .multiPolygon: "MultiPolygon"
+        case .geometryCollection: "GeometryCollection"
+        }
+    }
+
+    /// Every coordinate, in order.
+    public var coordinates: [Coordinate] {
+        switch self {
+        case .point(let p): [p.coordinate]
+        case .lineString(let l): l.coordinates
+        case .polygon(let p): p.rings.flatMap { $0 }
+        case .multiPoint(let ps): ps.map(\.coordinate)
+        case .multiLineString(let ls): ls.flatMap(\.coordinates)
+        case .multiPolygon(let ps): ps.flatMap { $0.rings.flatMap { $0 } }
+        case .geometryCollection(let gs): gs.flatMap(\.coordinates)
+        }
+    }
+
+    public var isEmpty: Bool { coordinates.isEmpty }
+
+    public var envelope: Envelope? { Envelope(of: coordinates) }
+
+    /// The same geometry with every coordinate passed through `transform`.
+    public func mapCoordinates(_ transform: (Coordinate) throws -> Coordinate) rethrows -> Geometry {
+        func ring(_ r: [Coordinate]) throws -> [Coordinate] { try r.map(transform) }
+        func polygon(_ p: Polygon) throws -> Polygon {
+            Polygon(exterior: try ring(p.exterior), interiors: try p.interiors.map(ring))
+        }
+        switch self {
+        case .point(let p): return .point(Point(try transform(p.coordinate)))
+        case .lineString(let l): return .lineString(LineString(try ring(l.coordinates)))
+        case .polygon(let p): return .polygon(try polygon(p))
+        case .multiPoint(let ps): return .multiPoint(try ps.map { Point(try transform($0.coordinate)) })
+        case .multiLineString(let ls): return .multiLineString(try ls.map { LineString(try ring($0.coordinates)) })
+        case .multiPolygon(let ps): return .multiPolygon(try ps.map(polygon))
+        case .geometryCollection(let gs): return .geometryCollection(try gs.map { try $0.mapCoordinates(transform) })
+        }
+    }
+
+    /// Polygonal parts (a polygon or the members of a multipolygon); empty for other types.
+    public var polygons: [Polygon] {
+        switch self {
+        case .polygon(let p): [p]
+        case .multiPolygon(let ps): ps
+        case .geometryCollection(let gs): gs.flatMap(\.polygons)
+        default: []
+        }
+    }
+}

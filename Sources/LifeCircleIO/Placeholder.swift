@@ -1,0 +1,1 @@
+// GDAL engine in progress

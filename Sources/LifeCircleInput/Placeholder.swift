@@ -1,0 +1,1 @@
+// The input pipeline: see issue 2.
