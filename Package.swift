@@ -45,7 +45,6 @@ let package = Package(
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: ["LifeCircleGEOS", "LifeCircleIO"]),
 
-        .testTarget(name: "LifeCircleGeometryTests", dependencies: ["LifeCircleGeometry"]),
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),
         .testTarget(name: "LifeCircleIOTests", dependencies: ["LifeCircleIO"]),
