@@ -1,1 +1,0 @@
-// PROJ engine in progress
