@@ -8,6 +8,11 @@ public struct MetricCRS: Hashable, Sendable {
 
     public var crs: CRS { .epsg(epsg) }
 
+    public init(epsg: Int, reason: String) {
+        self.epsg = epsg
+        self.reason = reason
+    }
+
     /// The zone for the centre of `envelope` (given in `crs`): in China the CGCS2000 3° Gauss-Krüger
     /// zone with central-meridian code (EPSG:4534–4554, as territorial planning requires), elsewhere
     /// the WGS 84 UTM zone (EPSG:326xx north, 327xx south; the Norway and Svalbard exceptions are

@@ -41,15 +41,22 @@ public final class PreparedGeometry: @unchecked Sendable {
         }
     }
 
-    /// The raw test, for hot loops that already hold a context: 1 true, 0 false, 2 error.
-    func test(_ predicate: SpatialPredicate, _ other: OpaquePointer, _ h: GEOSContextHandle_t) -> CChar {
+    /// A GEOS prepared-predicate function: (context, prepared, other) → 1 true, 0 false, 2 error.
+    typealias Test = @convention(c) (GEOSContextHandle_t?, OpaquePointer?, OpaquePointer?) -> CChar
+
+    /// The GEOS function for `predicate`, chosen once by hot loops rather than per test.
+    static func function(for predicate: SpatialPredicate) -> Test {
         switch predicate {
-        case .intersects: GEOSPreparedIntersects_r(h, pointer, other)
-        case .contains: GEOSPreparedContains_r(h, pointer, other)
-        case .within: GEOSPreparedWithin_r(h, pointer, other)
-        case .covers: GEOSPreparedCovers_r(h, pointer, other)
-        case .coveredBy: GEOSPreparedCoveredBy_r(h, pointer, other)
+        case .intersects: GEOSPreparedIntersects_r
+        case .contains: GEOSPreparedContains_r
+        case .within: GEOSPreparedWithin_r
+        case .covers: GEOSPreparedCovers_r
+        case .coveredBy: GEOSPreparedCoveredBy_r
         }
+    }
+
+    func test(_ predicate: SpatialPredicate, _ other: OpaquePointer, _ h: GEOSContextHandle_t) -> CChar {
+        Self.function(for: predicate)(h, pointer, other)
     }
 
     /// Builds the lazy internals a test of this kind needs, so later tests from many threads only read.

@@ -35,6 +35,8 @@ public struct IndexPairs: Sendable, Equatable {
 public final class SpatialIndex: @unchecked Sendable {
     public let geometries: [NativeGeometry]
     private let prepared: [PreparedGeometry]
+    /// `prepared`'s GEOS pointers, so hot loops make no retain/release per test; `prepared` keeps them alive.
+    private let preparedPointers: [OpaquePointer]
     private let tree: OpaquePointer
     private let warmedFor = Mutex<Set<String>>([])
 
@@ -44,6 +46,7 @@ public final class SpatialIndex: @unchecked Sendable {
         prepared.reserveCapacity(geometries.count)
         for g in geometries { prepared.append(try PreparedGeometry(g)) }
         self.prepared = prepared
+        preparedPointers = prepared.map(\.pointer)
         tree = try GEOSContextPool.shared.withContext { c throws(GEOSError) in
             let h = c.handle
             guard let tree = GEOSSTRtree_create_r(h, nodeCapacity) else {
@@ -117,16 +120,25 @@ public final class SpatialIndex: @unchecked Sendable {
         case .covers: .coveredBy
         }
         warm(for: converse)
-        return try pointQuery(points, workers: workers, window: 0) { h, point, t in
-            prepared[t].test(converse, point, h)
+        let test = PreparedGeometry.function(for: converse)
+        return try withPreparedPointers { prepared throws(GEOSError) in
+            try pointQuery(points, workers: workers, window: 0) { h, point, t in test(h, prepared[t], point) }
         }
     }
 
     /// For each point, the tree geometries within `distance` of it (exact distance, not a buffer).
     public func query(points: [Coordinate], withinDistance distance: Double, workers: Int = Workers.defaultCount) throws(GEOSError) -> IndexPairs {
         warm(for: nil)
-        return try pointQuery(points, workers: workers, window: distance) { h, point, t in
-            GEOSPreparedDistanceWithin_r(h, prepared[t].pointer, point, distance)
+        return try withPreparedPointers { prepared throws(GEOSError) in
+            try pointQuery(points, workers: workers, window: distance) { h, point, t in
+                GEOSPreparedDistanceWithin_r(h, prepared[t], point, distance)
+            }
+        }
+    }
+
+    private func withPreparedPointers<R>(_ body: (UnsafeBufferPointer<OpaquePointer>) throws(GEOSError) -> R) throws(GEOSError) -> R {
+        try withExtendedLifetime(prepared) { () throws(GEOSError) in
+            try preparedPointers.withUnsafeBufferPointer { (pointers) throws(GEOSError) in try body(pointers) }
         }
     }
 
@@ -164,7 +176,9 @@ public final class SpatialIndex: @unchecked Sendable {
                 } else {
                     candidates.collect(from: tree, around: point, h)
                 }
-                for t in candidates.indices.sorted() {
+                // Ascending tree order, as shapely returns it; most points have one candidate.
+                if candidates.indices.count > 1 { candidates.indices.sort() }
+                for t in candidates.indices {
                     switch test(h, point, t) {
                     case 1: pairs.input.append(i); pairs.tree.append(t)
                     case 0: break

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The benchmark harness: every case, or the ones named, each against its Python / C peers.
+#
+#   Scripts/bench.sh                  all cases
+#   Scripts/bench.sh spatial-join     one case
+#   Scripts/bench.sh --quick          small data, to check the harness itself
+#   (other options go to Scripts/bench/run.py: --repeat N, --strict, --timeout S)
+#
+# Installs what it needs: system packages (Scripts/setup.sh, plus gcc and python3-venv), a release
+# build of lifecircle-bench in .build-bench, and a scratch virtualenv with shapely and numpy from
+# PyPI (LIFECIRCLE_BENCH_VENV, default .build-bench/venv). Results: bench-out/results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { echo "bench: $*" >&2; }
+
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "need root (or sudo) to install: $*"; exit 1; }
+    sudo=(sudo)
+  fi
+  command -v apt-get >/dev/null || { say "apt-get not found; install these yourself: $*"; exit 1; }
+  say "installing $*"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
+# System packages.
+if [ -f Scripts/setup.sh ]; then
+  bash Scripts/setup.sh
+else
+  dpkg-query -W -f='${Status}' libgeos-dev 2>/dev/null | grep -q "install ok installed" || apt_install libgeos-dev pkg-config
+fi
+missing=()
+command -v gcc >/dev/null || missing+=(gcc)
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+command -v python3 >/dev/null || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+# Debian's python3 has no venv/ensurepip without python3-venv.
+python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+
+# The LifeCircle contender.
+say "building lifecircle-bench (release)"
+mkdir -p .build-bench
+if ! swift build -c release --scratch-path .build-bench --product lifecircle-bench >.build-bench/bench-build.log 2>&1; then
+  grep -E 'error:' .build-bench/bench-build.log >&2 || tail -20 .build-bench/bench-build.log >&2
+  say "build failed (full log: .build-bench/bench-build.log)"; exit 1
+fi
+bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/lifecircle-bench"
+
+# The Python peers' environment.
+venv="${LIFECIRCLE_BENCH_VENV:-.build-bench/venv}"
+if ! "$venv/bin/python" -c 'import shapely, numpy' 2>/dev/null; then
+  say "creating $venv with shapely and numpy from PyPI"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy
+fi
+"$venv/bin/python" -c 'import shapely, numpy; print(f"bench: shapely {shapely.__version__} (bundled GEOS {shapely.geos_version_string}), numpy {numpy.__version__}")' >&2
+say "system GEOS $(pkg-config --modversion geos) (LifeCircle and the C peers link it)"
+
+exec "$venv/bin/python" Scripts/bench/run.py --swift-bin "$bin" "$@"

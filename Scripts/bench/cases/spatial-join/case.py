@@ -1,0 +1,71 @@
+"""spatial-join: 1,000,000 points against 10,000 polygons, count of points per polygon.
+
+Contenders read the same files (generate.py); each times creating the point geometries, building
+the tree and prepared polygons, the query and the per-polygon count, and reports the best of N runs.
+"""
+import json
+import os
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SUMMARY = "points within polygons, count of points per polygon"
+TIMED = ("make the point geometries, build the STRtree and prepared polygons, query "
+         "(point within polygon), count per polygon; file loading not timed")
+
+# Printed under the table.
+NOTES = [
+    "LifeCircle's and the C loop's query phase include making each GEOS point and testing it against the "
+    "prepared polygon (prepared contains); shapely makes its points first (phase points), and its "
+    "query prepares each input point and tests it against the plain polygon (prepared within).",
+    "LifeCircle's query returns (point, polygon) index pairs, like shapely's; the C loop only counts.",
+]
+
+# (label, numerator contender, denominator contender, goal, target) on best total time.
+RATIOS = [
+    ("shapely / LifeCircle (1 worker)", "shapely", "lifecircle-1", ">=", 1.0),
+    ("LifeCircle (1 worker) / C loop", "lifecircle-1", "c", "<=", 1.5),
+]
+
+
+def params(ctx):
+    if ctx.quick:
+        return {"points": 100_000, "grid": 50, "seed": 20240601}
+    return {"points": 1_000_000, "grid": 100, "seed": 20240601}
+
+
+def prepare(ctx):
+    """Generates the data (kept while its parameters are unchanged) and compiles the C peer."""
+    p = params(ctx)
+    meta_path = os.path.join(ctx.data_dir, "meta.json")
+    meta = None
+    if os.path.exists(meta_path):
+        with open(meta_path) as f:
+            meta = json.load(f)
+    if not meta or any(meta.get(k) != v for k, v in p.items()):
+        ctx.log(f"generating {p['points']:,} points and {p['grid'] ** 2:,} polygons in {ctx.data_dir}")
+        ctx.check_call([ctx.python, os.path.join(HERE, "generate.py"), ctx.data_dir,
+                        "--points", str(p["points"]), "--grid", str(p["grid"]), "--seed", str(p["seed"])],
+                       quiet=True)
+        with open(meta_path) as f:
+            meta = json.load(f)
+
+    source, binary = os.path.join(HERE, "peer_geos.c"), os.path.join(ctx.build_dir, "peer_geos")
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+        flags = subprocess.check_output(["pkg-config", "--cflags", "--libs", "geos"], text=True).split()
+        ctx.check_call(["gcc", "-O2", "-o", binary, source, *flags])
+    return f"{meta['points']:,} points against {meta['polygons']:,} polygons, seed {meta['seed']}"
+
+
+def contenders(ctx):
+    data = ["--data", ctx.data_dir]
+    return [
+        {"key": "lifecircle-1", "name": "LifeCircle, 1 worker",
+         "argv": [ctx.swift_bin, "spatial-join", *data, "--workers", "1"]},
+        {"key": "lifecircle-2", "name": "LifeCircle, 2 workers",
+         "argv": [ctx.swift_bin, "spatial-join", *data, "--workers", "2"]},
+        {"key": "shapely", "name": "shapely 2",
+         "argv": [ctx.python, os.path.join(HERE, "peer_shapely.py"), *data]},
+        {"key": "c", "name": "C loop, GEOS C API",
+         "argv": [os.path.join(ctx.build_dir, "peer_geos"), *data]},
+    ]

@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Runs benchmark cases: every contender of a case on the same data, in one run; checks that they
+agree; prints times and ratios; writes bench-out/results.md (and results.json).
+
+Usage: run.py --swift-bin PATH [CASE ...] [--repeat N] [--quick] [--strict]
+
+A case is a folder Scripts/bench/cases/<case>/ with a case.py (see README.md). Normally started by
+Scripts/bench.sh, which builds lifecircle-bench and the Python environment first.
+"""
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import platform
+import shlex
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ next to the cases in the source tree
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(BENCH))
+CASES = os.path.join(BENCH, "cases")
+
+
+def available_cases():
+    return sorted(d for d in os.listdir(CASES) if os.path.exists(os.path.join(CASES, d, "case.py")))
+
+
+def load_case(name):
+    spec = importlib.util.spec_from_file_location(f"bench_case_{name.replace('-', '_')}",
+                                                  os.path.join(CASES, name, "case.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+class Context:
+    """What a case's prepare() and contenders() get."""
+
+    def __init__(self, case, args):
+        self.case = case
+        self.quick = args.quick
+        self.repeat = args.repeat
+        self.python = sys.executable
+        self.swift_bin = args.swift_bin
+        self.root = ROOT
+        self.data_dir = os.path.join(args.out, "data", case + ("-quick" if args.quick else ""))  # kept between runs
+        self.out_dir = os.path.join(args.out, case)                   # what the contenders write
+        self.build_dir = os.path.join(args.build, "bench", case)      # compiled peers
+        for d in (self.data_dir, self.out_dir, self.build_dir):
+            os.makedirs(d, exist_ok=True)
+
+    def log(self, message):
+        log(f"{self.case}: {message}")
+
+    def check_call(self, argv, quiet=False):
+        self.log("$ " + " ".join(shlex.quote(a) for a in argv))
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL if quiet else None)
+
+
+def run_contender(ctx, contender, timeout):
+    """Runs one contender; returns its report (the JSON object on the last line of its stdout)."""
+    out = os.path.join(ctx.out_dir, f"out-{contender['key']}.bin")
+    if os.path.exists(out):
+        os.remove(out)
+    argv = [*contender["argv"], "--out", out, "--repeat", str(ctx.repeat)]
+    ctx.log(f"{contender['name']}: $ " + " ".join(shlex.quote(a) for a in argv))
+    started = time.monotonic()
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, text=True, timeout=timeout)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{contender['name']} failed (exit {proc.returncode})")
+    report = json.loads(lines[-1])
+    report.update(key=contender["key"], name=contender["name"], out=out, wall=time.monotonic() - started)
+    runs = report["runs"]
+    report["best"] = min(r["total"] for r in runs)
+    phases = sorted({p for r in runs for p in r.get("phases", {})}, key=list(runs[0].get("phases", {})).index)
+    report["best_phases"] = {p: min(r["phases"][p] for r in runs if p in r.get("phases", {})) for p in phases}
+    return report
+
+
+def agreement(reports):
+    """Problems if the contenders' checks or output files differ; [] when they agree."""
+    problems = []
+    reference = reports[0]
+    for r in reports[1:]:
+        if r["check"] != reference["check"]:
+            problems.append(f"{r['name']} reports {r['check']}, {reference['name']} reports {reference['check']}")
+        if os.path.exists(r["out"]) and os.path.exists(reference["out"]):
+            with open(r["out"], "rb") as f:
+                a = f.read()
+            with open(reference["out"], "rb") as f:
+                b = f.read()
+            if a != b:
+                detail = f"{len(a)} vs {len(b)} bytes"
+                if len(a) == len(b) and len(a) % 8 == 0:
+                    import numpy as np
+                    x, y = np.frombuffer(a, "<i8"), np.frombuffer(b, "<i8")
+                    diff = np.flatnonzero(x != y)
+                    detail = (f"{len(diff)} of {len(x)} entries differ, first at "
+                              + ", ".join(f"[{i}] {x[i]} vs {y[i]}" for i in diff[:5]))
+                problems.append(f"{r['name']} and {reference['name']} wrote different results: {detail}")
+    return problems
+
+
+def fmt_s(seconds):
+    return f"{seconds:.3f}"
+
+
+def versions_text(versions):
+    return ", ".join(f"{k} {v}" for k, v in versions.items())
+
+
+def case_tables(name, description, timed, reports, ratios, problems, notes):
+    """The case's result as Markdown lines (also printed)."""
+    lines = [f"### {name}: {description}", "", f"Timed: {timed}. Best of {len(reports[0]['runs'])} runs, seconds.", ""]
+    lines += ["| contender | threads | total | phases (best of each) | pairs | versions |",
+              "|---|---:|---:|---|---:|---|"]
+    for r in reports:
+        phases = ", ".join(f"{p} {fmt_s(t)}" for p, t in r["best_phases"].items())
+        lines.append(f"| {r['name']} | {r['threads']} | {fmt_s(r['best'])} | {phases} | "
+                     f"{r['check'].get('pairs', '')} | {versions_text(r['versions'])} |")
+    lines.append("")
+    lines += [f"- {n}" for n in notes] + ([""] if notes else [])
+    if problems:
+        lines += ["**CONTENDERS DISAGREE — the times above are not comparable:**", ""]
+        lines += [f"- {p}" for p in problems]
+    else:
+        lines.append(f"All {len(reports)} contenders agree: {', '.join(f'{k} {v}' for k, v in reports[0]['check'].items())}, "
+                     "identical per-item results.")
+    lines.append("")
+    by_key = {r["key"]: r for r in reports}
+    if ratios:
+        lines += ["| ratio | value | target | verdict |", "|---|---:|---:|---|"]
+        for label, num, den, goal, target in ratios:
+            if num not in by_key or den not in by_key:
+                lines.append(f"| {label} | – | {goal} {target:.2f} | NOT RUN |")
+                continue
+            value = by_key[num]["best"] / by_key[den]["best"]
+            ok = value >= target if goal == ">=" else value <= target
+            verdict = "PASS" if ok and not problems else ("MISS" if not ok else "INVALID (disagree)")
+            lines.append(f"| {label} | {value:.2f} | {'≥' if goal == '>=' else '≤'} {target:.2f} | {verdict} |")
+        lines.append("")
+    geos = {r["name"]: r["versions"].get("geos") for r in reports if r["versions"].get("geos")}
+    if len(set(geos.values())) > 1:
+        lines += ["Note: the contenders do not run the same GEOS: "
+                  + "; ".join(f"{n}: {v}" for n, v in geos.items())
+                  + " (shapely's wheel bundles its own GEOS). Part of any difference is GEOS's, not the wrapper's.", ""]
+    return lines
+
+
+def print_markdown(lines):
+    """Markdown tables as aligned text for the terminal."""
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("|"):
+            block = []
+            while i < len(lines) and lines[i].startswith("|"):
+                if not set(lines[i]) <= set("|-: "):
+                    block.append([c.strip() for c in lines[i].strip("|").split(" | ")])
+                i += 1
+            widths = [max(len(row[c]) if c < len(row) else 0 for row in block) for c in range(len(block[0]))]
+            for n, row in enumerate(block):
+                print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+                if n == 0:
+                    print("  ".join("-" * w for w in widths))
+        else:
+            print(lines[i].replace("**", ""))
+            i += 1
+    sys.stdout.flush()
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"],
+                                capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = "?"
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}; commit {commit}; load average at start {load}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("cases", nargs="*", help=f"cases to run (default: all of {', '.join(available_cases())})")
+    ap.add_argument("--swift-bin", required=True, help="the lifecircle-bench executable")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per contender; the best counts (default 3)")
+    ap.add_argument("--quick", action="store_true", help="small data, for checking the harness itself")
+    ap.add_argument("--strict", action="store_true", help="also exit non-zero when a target is missed")
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    ap.add_argument("--build", default=os.path.join(ROOT, ".build-bench"))
+    ap.add_argument("--timeout", type=float, default=600, help="seconds per contender")
+    args = ap.parse_args()
+
+    names = args.cases or available_cases()
+    unknown = [n for n in names if n not in available_cases()]
+    if unknown:
+        ap.error(f"unknown case(s) {', '.join(unknown)}; available: {', '.join(available_cases())}")
+
+    started = datetime.datetime.now().astimezone()
+    host = machine()
+    doc = ["# LifeCircle benchmarks", "", f"{started:%Y-%m-%d %H:%M %Z}. {host}.",
+           "" if not args.quick else "\n**Quick mode: small data, the times mean nothing.**", ""]
+    summary, failed, missed = [], False, False
+    for name in names:
+        case = load_case(name)
+        ctx = Context(name, args)
+        try:
+            description = case.prepare(ctx)
+            reports = [run_contender(ctx, c, args.timeout) for c in case.contenders(ctx)]
+        except (RuntimeError, subprocess.SubprocessError, OSError, ValueError) as e:
+            lines = [f"### {name}", "", f"**FAILED: {e}**", ""]
+            failed = True
+        else:
+            problems = agreement(reports)
+            failed |= bool(problems)
+            lines = case_tables(name, f"{case.SUMMARY}, {description}", case.TIMED, reports,
+                                getattr(case, "RATIOS", []), problems, getattr(case, "NOTES", []))
+            missed |= any("| MISS |" in l for l in lines)
+            summary.append({"case": name, "description": description, "problems": problems,
+                            "contenders": [{k: r[k] for k in ("key", "name", "threads", "versions", "best",
+                                                              "best_phases", "runs", "check")} for r in reports]})
+        print()
+        print_markdown(lines)
+        if any(l.startswith("**CONTENDERS DISAGREE") or l.startswith("**FAILED") for l in lines):
+            print("\n" + "!" * 72 + f"\n!!! {name}: CONTENDERS DISAGREE OR FAILED — see above\n" + "!" * 72, file=sys.stderr)
+        doc += lines
+
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "results.md"), "w") as f:
+        f.write("\n".join(doc).rstrip() + "\n")
+    with open(os.path.join(args.out, "results.json"), "w") as f:
+        json.dump({"started": started.isoformat(), "machine": host, "quick": args.quick, "cases": summary}, f, indent=2)
+    log(f"wrote {os.path.relpath(os.path.join(args.out, 'results.md'))} and results.json")
+    return 1 if failed or (args.strict and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the main job on the bundled demo data.
+# Outputs go to demo-out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash Scripts/setup.sh
+swift build --product lifecircle
+bin="$(swift build --show-bin-path)/lifecircle"
+out=demo-out
+mkdir -p "$out"
+
+echo "== inspect: Yinchuan districts as published by a web map (GCJ-02) =="
+"$bin" inspect GeoData/china/yinchuan_districts_gcj02.geojson --from gcj02
+
+echo "== convert: GCJ-02 → CGCS2000 (EPSG:4490) GeoPackage and a UTF-8 Shapefile =="
+"$bin" convert GeoData/china/yinchuan_districts_gcj02.geojson "$out/yinchuan_districts_cgcs2000.gpkg" --from gcj02 --to EPSG:4490
+"$bin" convert GeoData/china/yinchuan_districts_gcj02.geojson "$out/yinchuan_districts_gk105.shp" --from gcj02 --to EPSG:4544
+"$bin" inspect "$out/yinchuan_districts_gk105.shp"
+
+echo "== inspect: Beijing Haidian OpenStreetMap extract =="
+"$bin" inspect GeoData/osm/beijing_haidian_wudaokou_2017.osm.pbf --layer lines
+echo "Outputs are in $out/."

@@ -1,0 +1,29 @@
+import ArgumentParser
+import LifeCircleCRS
+import LifeCircleIO
+
+/// Options every command that reads a file shares.
+struct InputOptions: ParsableArguments {
+    @Option(help: "The layer to read (for files with several layers, e.g. OSM: points, lines, multipolygons).")
+    var layer: String?
+
+    @Option(help: ArgumentHelp("The CRS of the input's coordinates, overriding what the file declares.",
+                               discussion: "An EPSG code (4490, EPSG:4547), gcj02 (Amap, Tencent) or bd09 (Baidu)."),
+            transform: parseCRS)
+    var from: CRS?
+
+    @Option(name: .customLong("x-column"), help: "The longitude/easting column of a table (default: recognised by name).")
+    var xColumn: String?
+
+    @Option(name: .customLong("y-column"), help: "The latitude/northing column of a table (default: recognised by name).")
+    var yColumn: String?
+
+    @Option(help: "Force the text encoding of a Shapefile's .dbf (e.g. GB18030); default: detected.")
+    var encoding: String?
+
+    var readOptions: ReadOptions { ReadOptions(xColumn: xColumn, yColumn: yColumn, encoding: encoding) }
+}
+
+func parseCRS(_ text: String) throws -> CRS {
+    do { return try CRS(parsing: text) } catch { throw ValidationError("\(error)") }
+}

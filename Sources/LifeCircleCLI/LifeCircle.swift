@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct LifeCircle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lifecircle",
+        abstract: "Elderly-care facility compliance, 15-minute coverage and siting on real geographic data.",
+        discussion: """
+            Exit status: 0 the run completed; 64 bad usage; 65 bad input data (the message names \
+            the file, feature and field); 70 an internal error.
+            """,
+        subcommands: [Inspect.self, Convert.self])
+}

@@ -1,1 +1,0 @@
-// GDAL engine in progress

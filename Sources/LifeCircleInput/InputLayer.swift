@@ -1,0 +1,63 @@
+import LifeCircleCRS
+import LifeCircleGeometry
+import LifeCircleIO
+
+/// A feature ready for analysis: its geometry valid and in the run's metric CRS.
+public struct InputFeature: Hashable, Sendable {
+    /// Position in the source layer (0-based), for messages that send a user back to the file.
+    public var index: Int
+    /// The feature's id attribute, else its GDAL feature id, else its position.
+    public var id: String
+    public var geometry: Geometry
+    public var attributes: [String: AttributeValue]
+    /// Whether the geometry was invalid and repaired (see the layer's `repairs`).
+    public var repaired: Bool
+}
+
+/// A geometry that was invalid and was repaired, with what GEOS said and what came out.
+public struct Repair: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var source: String
+    public var layer: String
+    public var index: Int
+    public var id: String?
+    /// GEOS's validity reason, e.g. "Self-intersection[106.2 38.4]".
+    public var reason: String
+    /// What make-valid produced, e.g. "MultiPolygon; area 1204.5 m² → 1180.2 m²".
+    public var result: String
+
+    public var description: String {
+        "\(source) layer \(layer) feature \(index)\(id.map { " (id \($0))" } ?? ""): \(reason) → repaired as \(result)"
+    }
+}
+
+/// How coordinates were interpreted and where metric work happens: stated in every output.
+public struct CRSChoice: Hashable, Sendable, Codable {
+    /// What the file declared ("EPSG:4326"), nil when nothing.
+    public var declared: String?
+    /// What the coordinates were read as, e.g. "GCJ-02" or "EPSG:4490".
+    public var source: String
+    /// Why: "declared by the file", "given with --from", or the guess's reasoning.
+    public var sourceBasis: String
+    /// The projected CRS for metres and square metres, e.g. "EPSG:4544".
+    public var metric: String
+    public var metricReason: String
+}
+
+/// One input layer made ready for analysis, with the ledger of everything not taken as it was.
+public struct InputLayer: Sendable {
+    public var source: String
+    public var layer: String
+    public var encoding: String
+    public var crs: CRSChoice
+    /// Canonical name → source field, as resolved from aliases and `--field` overrides.
+    public var fieldMapping: [String: String]
+    public var features: [InputFeature]
+    public var rejections: [Rejection]
+    public var repairs: [Repair]
+    public var warnings: [String]
+
+    /// The attribute of `feature` under a canonical name ("households", "population" …).
+    public func value(_ canonical: String, of feature: InputFeature) -> AttributeValue? {
+        fieldMapping[canonical].flatMap { feature.attributes[$0] }
+    }
+}

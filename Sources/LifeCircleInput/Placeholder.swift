@@ -1,1 +1,0 @@
-// The input pipeline: see issue 2.
