@@ -1,0 +1,192 @@
+import CGDAL
+import Foundation
+import LifeCircleGeometry
+
+/// Choices for writing a layer.
+public struct WriteOptions: Hashable, Sendable {
+    /// The layer's name; the file name without extension when nil.
+    public var layerName: String?
+    public var shapefileEncoding: ShapefileEncoding
+
+    public init(layerName: String? = nil, shapefileEncoding: ShapefileEncoding = .utf8) {
+        self.layerName = layerName
+        self.shapefileEncoding = shapefileEncoding
+    }
+}
+
+/// What a write produced.
+public struct WriteReport: Hashable, Sendable, Codable {
+    public var path: String
+    public var format: OutputFormat
+    public var featureCount: Int
+    /// Schema names the format stored under another name (a Shapefile's field names hold 10 bytes).
+    public var renamedFields: [String: String]
+    /// GDAL's warnings while writing.
+    public var warnings: [String]
+}
+
+/// Writes features to GeoJSON, GeoPackage, Shapefile or CSV, chosen by the path's extension,
+/// replacing any existing file.
+public enum VectorWriter {
+    /// Writes `records` with the attribute fields `fields` (attributes not in it are not written; FIDs
+    /// are not written: the output numbers its features). `epsg` is the CRS of the coordinates,
+    /// written as the layer's CRS (GeoJSON is reprojected to WGS 84 by GDAL, per RFC 7946).
+    @discardableResult
+    public static func write(
+        _ records: [FeatureRecord], fields: [FieldInfo], epsg: Int?, to path: String,
+        options: WriteOptions = WriteOptions()
+    ) throws -> WriteReport {
+        let format = try OutputFormat(path: path)
+        return try GDALRuntime.run { log in
+            guard let driver = GDALGetDriverByName(format.driverName) else {
+                throw IOError.writeFailed(path: path, message: "GDAL has no \(format.driverName) driver")
+            }
+            // Checked before the old file is removed: a bad code must not cost the user their file.
+            let srs = try epsg.map { try makeSpatialReference(epsg: $0, log: log) }
+            defer { srs.map(OSRRelease) }
+            try removeExisting(path, driver: driver)
+            log.clear()
+            guard let dataset = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
+                throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "GDAL could not create it")
+            }
+            do {
+                let renamed = try write(records, fields: fields, srs: srs, into: dataset,
+                                        format: format, path: path, options: options, log: log)
+                GDALClose(dataset)
+                return WriteReport(path: path, format: format, featureCount: records.count,
+                                   renamedFields: renamed, warnings: log.warnings)
+            } catch {
+                // Leave no half-written file behind.
+                GDALClose(dataset)
+                GDALDeleteDataset(driver, path)
+                throw error
+            }
+        }
+    }
+
+    /// Writes GeoJSON-style features: properties become attributes (booleans 1/0, arrays and objects
+    /// their JSON text); a feature's `id` is not written — keep ids in the properties.
+    @discardableResult
+    public static func write(
+        _ features: [Feature], fields: [FieldInfo], epsg: Int?, to path: String,
+        options: WriteOptions = WriteOptions()
+    ) throws -> WriteReport {
+        let records = features.enumerated().map { index, feature in
+            FeatureRecord(index: index, geometry: feature.geometry, attributes: feature.properties.mapValues(AttributeValue.init))
+        }
+        return try write(records, fields: fields, epsg: epsg, to: path, options: options)
+    }
+
+    private static func removeExisting(_ path: String, driver: GDALDriverH) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard !isDirectory.boolValue else { throw IOError.writeFailed(path: path, message: "it is a folder") }
+        // The driver also removes a Shapefile's .dbf/.shx/.prj/.cpg; a file it does not recognise goes directly.
+        if GDALDeleteDataset(driver, path) != CE_None {
+            try FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// Returns the fields the format renamed.
+    private static func write(
+        _ records: [FeatureRecord], fields: [FieldInfo], srs: OGRSpatialReferenceH?, into dataset: GDALDatasetH,
+        format: OutputFormat, path: String, options: WriteOptions, log: GDALMessageLog
+    ) throws -> [String: String] {
+        let (geometryType, promote) = layerGeometryType(of: records)
+        let layerName = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let layer = withCStringList(layerOptions(format, geometryType: geometryType, options: options)) {
+            GDALDatasetCreateLayer(dataset, layerName, srs, geometryType, $0)
+        }
+        guard let layer else {
+            throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "GDAL could not create the layer")
+        }
+        let names = format == .shapefile
+            ? shapefileFieldNames(fields.map(\.name), encoding: options.shapefileEncoding) : fields.map(\.name)
+        for (field, name) in zip(fields, names) {
+            let definition = OGR_Fld_Create(name, field.type.ogrType)
+            defer { OGR_Fld_Destroy(definition) }
+            guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+                throw IOError.writeFailed(path: path, message: "field \(field.name): " + (log.lastFailure() ?? "not created"))
+            }
+        }
+        let definition = OGR_L_GetLayerDefn(layer)
+        var renamed: [String: String] = [:]
+        for (i, field) in zip(Int32(0)..., fields) {
+            let stored = String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)))
+            if stored != field.name { renamed[field.name] = stored }
+        }
+
+        // One transaction: a GeoPackage otherwise commits every feature on its own.
+        let inTransaction = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
+        for record in records {
+            let feature = OGR_F_Create(definition)
+            defer { OGR_F_Destroy(feature) }
+            for (i, field) in zip(Int32(0)..., fields) {
+                switch record.attributes[field.name] ?? .null {
+                case .null: OGR_F_SetFieldNull(feature, i)
+                case .int(let value): OGR_F_SetFieldInteger64(feature, i, value)
+                case .double(let value): OGR_F_SetFieldDouble(feature, i, value)
+                case .string(let value): OGR_F_SetFieldString(feature, i, value)
+                }
+            }
+            if let geometry = record.geometry {
+                OGR_F_SetGeometryDirectly(feature, makeOGRGeometry(promote ? geometry.asMulti : geometry))
+            }
+            let mark = log.count
+            guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
+                throw IOError.writeFailed(
+                    path: path, message: "feature \(record.index): " + (log.lastFailure(since: mark) ?? "not written"))
+            }
+        }
+        if inTransaction, GDALDatasetCommitTransaction(dataset) != OGRERR_NONE {
+            throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "commit failed")
+        }
+        return renamed
+    }
+
+    /// The layer's declared type: the records' one type; a multi type when single and multi parts mix
+    /// (`promote`: write the singles as multis, as GeoPackage wants); unknown for other mixes; none
+    /// without geometries.
+    private static func layerGeometryType(of records: [FeatureRecord]) -> (OGRwkbGeometryType, promote: Bool) {
+        let geometries = records.compactMap(\.geometry)
+        let types = Set(geometries.map(\.ogrType.rawValue))
+        let multiTypes = Set(geometries.map(\.asMulti.ogrType.rawValue))
+        if types.isEmpty { return (wkbNone, false) }
+        if types.count == 1 { return (OGRwkbGeometryType(types.first!), false) }
+        if multiTypes.count == 1 { return (OGRwkbGeometryType(multiTypes.first!), true) }
+        return (wkbUnknown, false)
+    }
+
+    private static func layerOptions(_ format: OutputFormat, geometryType: OGRwkbGeometryType, options: WriteOptions) -> [String] {
+        switch format {
+        case .geoJSON: ["RFC7946=YES"]
+        case .geoPackage: []
+        case .shapefile: ["ENCODING=\(options.shapefileEncoding.rawValue)"]
+        case .csv: ["WRITE_BOM=YES"] + (geometryType == wkbNone ? [] : ["GEOMETRY=\(geometryType == wkbPoint ? "AS_XY" : "AS_WKT")"])
+        }
+    }
+}
+
+extension Geometry {
+    fileprivate var ogrType: OGRwkbGeometryType {
+        switch self {
+        case .point: wkbPoint
+        case .lineString: wkbLineString
+        case .polygon: wkbPolygon
+        case .multiPoint: wkbMultiPoint
+        case .multiLineString: wkbMultiLineString
+        case .multiPolygon: wkbMultiPolygon
+        case .geometryCollection: wkbGeometryCollection
+        }
+    }
+
+    /// The multi-part form of a point, line or polygon; other geometries unchanged.
+    fileprivate var asMulti: Geometry {
+        switch self {
+        case .point(let p): .multiPoint([p])
+        case .lineString(let l): .multiLineString([l])
+        case .polygon(let p): .multiPolygon([p])
+        default: self
+        }
+    }
+}
