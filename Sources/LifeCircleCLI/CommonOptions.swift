@@ -21,6 +21,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Force the text encoding of a Shapefile's .dbf (e.g. GB18030); default: detected.")
     var encoding: String?
 
+    @Option(name: .customLong("field"), help: ArgumentHelp(
+        "Read a canonical attribute from a named column, e.g. --field households=HU_2020 (repeatable).",
+        valueName: "canonical=source"))
+    var fields: [String] = []
+
+    /// The `--field` overrides, canonical name → source column.
+    func fieldOverrides() throws -> [String: String] {
+        do { return try FieldAliases.parseOverrides(fields) } catch { throw ValidationError("\(error)") }
+    }
+
     var readOptions: ReadOptions { ReadOptions(xColumn: xColumn, yColumn: yColumn, encoding: encoding) }
 }
 

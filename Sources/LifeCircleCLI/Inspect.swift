@@ -11,12 +11,14 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Flag(help: "Print JSON (schema: Schemas/inspect.schema.json) instead of text.")
+    @Flag(help: "Print JSON instead of text.")
     var json = false
 
     func run() throws {
+        let overrides = try input.fieldOverrides()
         let report = try reportingInputErrors {
-            try Inspector.inspect(file, layer: input.layer, sourceCRS: input.from, read: input.readOptions)
+            try Inspector.inspect(file, layer: input.layer, sourceCRS: input.from, fieldOverrides: overrides,
+                                  read: input.readOptions)
         }
         if json {
             let encoder = JSONEncoder()

@@ -47,16 +47,20 @@ public struct LayerInspection: Sendable, Codable {
 
 public enum Inspector {
     /// Inspects every layer of `path`, or only `layer`. `sourceCRS` plays the role of `--from`.
+    /// `fieldOverrides` are the `--field canonical=source` overrides of the alias table.
     public static func inspect(_ path: String, layer: String? = nil, sourceCRS: CRS? = nil,
-                               read: ReadOptions = ReadOptions()) throws -> InspectionReport {
+                               fieldOverrides: [String: String] = [:], read: ReadOptions = ReadOptions()) throws -> InspectionReport {
         let names = try layer.map { [$0] } ?? VectorSource(path: path).layers().map(\.name)
-        let layers = try names.map { try inspectLayer(path, $0, sourceCRS, read) }
+        let layers = try names.map { try inspectLayer(path, $0, sourceCRS, fieldOverrides, read) }
         return InspectionReport(file: path, layers: layers)
     }
 
-    private static func inspectLayer(_ path: String, _ layer: String, _ sourceCRS: CRS?, _ read: ReadOptions) throws -> LayerInspection {
+    private static func inspectLayer(_ path: String, _ layer: String, _ sourceCRS: CRS?,
+                                     _ overrides: [String: String], _ read: ReadOptions) throws -> LayerInspection {
         let data = try VectorSource(path: path).read(layer: layer, options: read)
-        let mapping = (try? FieldAliases.standard.resolve(fields: data.info.fields.map(\.name), source: path)) ?? [:]
+        // Overrides naming a missing column are the user's mistake and stop here; without
+        // overrides, a layer whose fields match no alias simply has no canonical names.
+        let mapping = try FieldAliases.standard.resolve(fields: data.info.fields.map(\.name), overrides: overrides, source: path)
         let canonicalOf = Dictionary(mapping.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
 
         var types: [String: Int] = [:]
