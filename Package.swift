@@ -15,10 +15,12 @@ let package = Package(
         .executable(name: "lifecircle-bench", targets: ["LifeCircleBench"]),
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
+            "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         systemLibrary("CGEOS", pkgConfig: "geos", apt: "libgeos-dev"),
@@ -37,9 +39,17 @@ let package = Package(
         .target(name: "LifeCircleInput", dependencies: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO",
         ]),
+        // Rule packs: the planning norms of a jurisdiction, read from GeoData/rules/*.yaml.
+        .target(name: "LifeCircleNorms", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Self-contained HTML reports with SVG maps, in Chinese or English. No C.
+        .target(name: "LifeCircleReport", dependencies: ["LifeCircleGeometry"]),
+        // The compliance check: districts and facilities against a rule pack; its outputs and report.
+        .target(name: "LifeCircleCompliance", dependencies: [
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO",
+        ]),
 
         .executableTarget(name: "LifeCircleCLI", dependencies: [
-            "LifeCircleInput",
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
@@ -49,6 +59,9 @@ let package = Package(
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),
         .testTarget(name: "LifeCircleIOTests", dependencies: ["LifeCircleIO"]),
         .testTarget(name: "LifeCircleInputTests", dependencies: ["LifeCircleInput"]),
+        .testTarget(name: "LifeCircleNormsTests", dependencies: ["LifeCircleNorms"]),
+        .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),
+        .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
     ],
     swiftLanguageModes: [.v6]
 )

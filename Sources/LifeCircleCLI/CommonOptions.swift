@@ -21,19 +21,24 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Force the text encoding of a Shapefile's .dbf (e.g. GB18030); default: detected.")
     var encoding: String?
 
-    @Option(name: .customLong("field"), help: ArgumentHelp(
-        "Read a canonical attribute from a named column, e.g. --field households=HU_2020 (repeatable).",
-        valueName: "canonical=source"))
-    var fields: [String] = []
-
-    /// The `--field` overrides, canonical name → source column.
-    func fieldOverrides() throws -> [String: String] {
-        do { return try FieldAliases.parseOverrides(fields) } catch { throw ValidationError("\(error)") }
-    }
+    @OptionGroup var fieldOptions: FieldOptions
 
     var readOptions: ReadOptions { ReadOptions(xColumn: xColumn, yColumn: yColumn, encoding: encoding) }
 }
 
 func parseCRS(_ text: String) throws -> CRS {
     do { return try CRS(parsing: text) } catch { throw ValidationError("\(error)") }
+}
+
+/// `--field canonical=source`, for every command that reads attributes.
+struct FieldOptions: ParsableArguments {
+    @Option(name: .customLong("field"), help: ArgumentHelp(
+        "Read a canonical attribute from a named column, e.g. --field households=HU_2020 (repeatable).",
+        valueName: "canonical=source"))
+    var fields: [String] = []
+
+    /// The overrides, canonical name → source column.
+    func overrides() throws -> [String: String] {
+        do { return try FieldAliases.parseOverrides(fields) } catch { throw ValidationError("\(error)") }
+    }
 }

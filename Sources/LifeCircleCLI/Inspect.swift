@@ -15,7 +15,7 @@ struct Inspect: ParsableCommand {
     var json = false
 
     func run() throws {
-        let overrides = try input.fieldOverrides()
+        let overrides = try input.fieldOptions.overrides()
         let report = try reportingInputErrors {
             try Inspector.inspect(file, layer: input.layer, sourceCRS: input.from, fieldOverrides: overrides,
                                   read: input.readOptions)

@@ -31,6 +31,8 @@ public struct FieldAliases: Hashable, Sendable {
         Entry(canonical: "level", aliases: ["level", "级别", "层级"]),
         Entry(canonical: "capacity", aliases: ["capacity", "床位", "容量"]),
         Entry(canonical: "cost", aliases: ["cost", "成本", "造价"]),
+        Entry(canonical: "childcare_places", aliases: ["childcare_places", "托位", "托位数"]),
+        Entry(canonical: "planning_unit", aliases: ["planning_unit", "规划单元", "控规单元", "单元编号"]),
     ])
 
     public var canonicalNames: [String] { entries.map(\.canonical) }

@@ -49,7 +49,14 @@ public enum FileConversion {
             declaredTarget = nil
             notes.append("\(target) is a web-map offset, not a coordinate reference system: the output declares no CRS")
         }
-        let report = try VectorWriter.write(records, fields: data.info.fields, epsg: declaredTarget, to: output)
+        // Coordinate columns became the geometry: written again they would hold the old CRS's numbers.
+        let consumed: Set<String> = switch data.geometrySource {
+        case .columns(.xy(let x, let y)): [x, y]
+        case .columns(.wkt(let column)): [column]
+        default: []
+        }
+        let fields = data.info.fields.filter { !consumed.contains($0.name) }
+        let report = try VectorWriter.write(records, fields: fields, epsg: declaredTarget, to: output)
         notes += report.renamedFields.sorted { $0.key < $1.key }.map { "field \($0.key) written as \($0.value) (\(report.format.rawValue) limit)" }
         notes += report.warnings.map { "GDAL: \($0)" }
         return ConversionSummary(

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Rebuilds GeoData/demo/haidian_districts.geojson from the real OpenStreetMap extract, with GDAL's
+# SQLite/SpatiaLite dialect (independent of LifeCircle's own code). The households it derives are
+# ILLUSTRATIVE: footprint × floors ÷ dwelling size, with stated defaults (see GeoData/demo/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+osm=GeoData/osm/beijing_haidian_wudaokou_2017.osm.pbf
+out=GeoData/demo/haidian_districts.geojson
+floors=6          # floors of a residential building without building:levels
+dwelling=90       # m² of gross floor area per household
+density=300       # persons per hectare for a district without mapped buildings
+
+rm -f "$out"
+ogr2ogr -f GeoJSON -lco RFC7946=YES -lco COORDINATE_PRECISION=7 "$out" "$osm" -nln haidian_districts \
+  -dialect sqlite -sql "
+WITH b AS (
+  SELECT d.osm_way_id AS district,
+         SUM(ST_Area(ST_Transform(b.geometry, 4548))
+             * COALESCE(CAST(substr(b.other_tags, instr(b.other_tags, '\"building:levels\"=>\"') + 21) AS INTEGER), $floors)) AS gfa
+  FROM multipolygons d JOIN multipolygons b
+    ON b.building IN ('yes', 'residential', 'apartments', 'dormitory')
+   AND ST_Within(ST_PointOnSurface(b.geometry), d.geometry)
+  WHERE d.landuse = 'residential' GROUP BY d.osm_way_id)
+SELECT 'W' || d.osm_way_id AS 编号, d.name AS 名称,
+       CASE d.name WHEN '华清嘉园小区' THEN '新建' WHEN '西王庄小区' THEN '新建'
+                   WHEN '新林院' THEN '老旧小区' ELSE '已建' END AS 状态,
+       CAST(ROUND(b.gfa / $dwelling) AS INTEGER) AS 户数,
+       CAST(CASE WHEN b.gfa IS NULL THEN ROUND(ST_Area(ST_Transform(d.geometry, 4548)) / 10000 * $density) END AS INTEGER) AS 人口,
+       CASE WHEN b.gfa IS NULL
+            THEN 'illustrative: no buildings mapped; population = land area × $density persons/ha'
+            ELSE 'illustrative: households = Σ footprint × floors (building:levels, else $floors) ÷ $dwelling m²' END AS basis,
+       d.geometry
+FROM multipolygons d LEFT JOIN b ON b.district = d.osm_way_id
+WHERE d.landuse = 'residential' ORDER BY d.osm_way_id"
+echo "wrote $out"

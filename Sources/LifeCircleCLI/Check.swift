@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import LifeCircleCRS
+import LifeCircleCompliance
+import LifeCircleInput
+import LifeCircleNorms
+import LifeCircleReport
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check residential districts against a rule pack's elderly-care facility norms.",
+        discussion: """
+            Writes compliance.json (schema: Schemas/compliance.schema.json), compliance.geojson, \
+            compliance.csv and report.html into --out. Exit status: 0 the run completed (whatever \
+            the districts' outcomes, unless --fail-on-noncompliance); 1 with --fail-on-noncompliance \
+            when any district fails; 64 bad usage; 65 bad input data.
+            """)
+
+    @Option(help: "Residential districts: polygons with id, name, households and/or population, status (new / existing).")
+    var districts: String
+
+    @Option(help: "Facilities: points or polygons with id, name, floor area, land area, kind; optionally district_id.")
+    var facilities: String
+
+    @Option(help: "Administrative units (county / street / township / village) for the service-network rules.")
+    var units: String?
+
+    @Option(help: "A rule pack: a bundled name (see `lifecircle rules list`) or the path of a .yaml file.")
+    var rules: String
+
+    @Option(help: "The folder to write the outputs into (created if missing).")
+    var out: String
+
+    @OptionGroup var fieldOptions: FieldOptions
+
+    @Option(name: .customLong("districts-from"), help: "CRS of the districts' coordinates (EPSG code, gcj02, bd09).", transform: parseCRS)
+    var districtsFrom: CRS?
+
+    @Option(name: .customLong("facilities-from"), help: "CRS of the facilities' coordinates.", transform: parseCRS)
+    var facilitiesFrom: CRS?
+
+    @Option(name: .customLong("units-from"), help: "CRS of the units' coordinates.", transform: parseCRS)
+    var unitsFrom: CRS?
+
+    @Option(name: .customLong("persons-per-household"), help: "Persons per household where only population is given (default: the pack's, usually 3.0).")
+    var personsPerHousehold: Double?
+
+    @Option(help: "Report language: zh (default) or en.")
+    var lang: Language = .zh
+
+    @Option(help: "A note printed at the top of the report, e.g. that the data is illustrative (repeatable).")
+    var note: [String] = []
+
+    @Flag(help: "Exit with status 1 when any district fails (for scripts).")
+    var failOnNoncompliance = false
+
+    func validate() throws {
+        if let pph = personsPerHousehold, !(pph > 0) { throw ValidationError("--persons-per-household must be > 0") }
+    }
+
+    func run() throws {
+        let overrides = try fieldOptions.overrides()
+        let report = try reportingInputErrors { () throws -> ComplianceReport in
+            let pack = try RulePackLibrary.standard.load(rules)
+            let paths = [districts, facilities] + (units.map { [$0] } ?? [])
+            let perLayer = try FieldOverrides.distribute(overrides, over: paths.map { ($0, nil) })
+            let districtLayer = try InputLoader.load(districts, options: LoadOptions(sourceCRS: districtsFrom, fieldOverrides: perLayer[0]))
+            // Every layer is measured in the districts' metric CRS.
+            let metric = try CRS(parsing: districtLayer.crs.metric)
+            let facilityLayer = try InputLoader.load(facilities, options: LoadOptions(sourceCRS: facilitiesFrom, metricCRS: metric, fieldOverrides: perLayer[1]))
+            let unitLayer = try units.map {
+                try InputLoader.load($0, options: LoadOptions(sourceCRS: unitsFrom, metricCRS: metric, fieldOverrides: perLayer[2]))
+            }
+            let report = try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
+                                                       pack: pack, personsPerHousehold: personsPerHousehold))
+            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: out, language: lang, notes: note)
+            return report
+        }
+        let s = report.summary.all
+        print("\(report.rules.id): \(s.districts) districts — \(s.pass) pass, \(s.fail) fail, \(s.insufficientData) insufficient data, \(s.notApplicable) not applicable; shortfall \(String(format: "%.1f", s.shortfallM2)) m²")
+        for target in report.summary.targets { print("  target \(target.rule): \(target.outcome.rawValue) — \(target.detail)") }
+        print("  rejected \(report.rejected.count), repaired \(report.repaired.count), facilities in no district \(report.unallocatedFacilities.count)")
+        print("  CRS: \(report.assumptions.crs.source) → \(report.assumptions.crs.metric)")
+        print("  wrote \(ComplianceFiles.names.map { "\(out)/\($0)" }.joined(separator: ", "))")
+        if failOnNoncompliance, s.fail > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Language: ExpressibleByArgument {}

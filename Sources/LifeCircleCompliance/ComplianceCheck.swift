@@ -1,0 +1,95 @@
+import LifeCircleCRS
+import LifeCircleGEOS
+import LifeCircleInput
+import LifeCircleNorms
+
+/// The compliance check: districts against a rule pack, with the facilities that serve them.
+public enum ComplianceCheck {
+    public struct Inputs: Sendable {
+        public var districts: InputLayer
+        public var facilities: InputLayer
+        /// Administrative units (county / street / township / village) for the service-network rules.
+        public var units: InputLayer?
+        public var pack: RulePack
+        /// Overrides the pack's persons per household (`--persons-per-household`).
+        public var personsPerHousehold: Double?
+
+        public init(districts: InputLayer, facilities: InputLayer, units: InputLayer? = nil, pack: RulePack,
+                    personsPerHousehold: Double? = nil) {
+            self.districts = districts
+            self.facilities = facilities
+            self.units = units
+            self.pack = pack
+            self.personsPerHousehold = personsPerHousehold
+        }
+    }
+
+    public static func run(_ inputs: Inputs) throws -> ComplianceReport {
+        let pack = inputs.pack
+        let pph = inputs.personsPerHousehold ?? pack.personsPerHousehold
+        let districts = inputs.districts
+        let index = try SpatialIndex(districts.features.map(\.geometry))
+        let allocation = try FacilityAllocation(districts: districts, facilities: inputs.facilities, index: index)
+
+        let facts = districts.features.enumerated().map { i, d in
+            DistrictFacts(d, in: districts, shares: allocation.sharesByDistrict[i], personsPerHousehold: pph)
+        }
+        let results = facts.map(districtResult(pack))
+        let unitOf = districts.features.map { districts.value("planning_unit", of: $0)?.text }
+        let territory = TerritoryRules.evaluate(pack, districts: results, facts: facts, hasUnits: inputs.units != nil)
+        let network = try inputs.units.map { try ServiceNetwork.evaluate(pack, units: $0, facilities: inputs.facilities) }
+
+        let layers = [districts, inputs.facilities] + (inputs.units.map { [$0] } ?? [])
+        return ComplianceReport(
+            rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path),
+            districts: results,
+            planningUnits: PlanningUnits.evaluate(pack, facts: facts, unitOf: unitOf),
+            network: network?.results ?? [],
+            summary: ComplianceSummary(results, targets: territory.results, elsewhere: territory.elsewhere),
+            assumptions: Assumptions(
+                personsPerHousehold: pph,
+                personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given with --persons-per-household",
+                districtsUsingPersonsPerHousehold: facts.filter { $0.householdsBasis?.hasPrefix("population") == true || ($0.populationBasis?.hasPrefix("households") == true) }.count,
+                crs: districts.crs,
+                notes: pack.notes),
+            rejected: layers.flatMap(\.rejections),
+            repaired: layers.flatMap(\.repairs),
+            unallocatedFacilities: allocation.unallocated,
+            warnings: layers.flatMap(\.warnings) + allocation.warnings + (network?.warnings ?? []))
+    }
+
+    private static func districtResult(_ pack: RulePack) -> (DistrictFacts) -> DistrictResult {
+        { facts in
+            let checks = DistrictRules.evaluate(facts, pack)
+            let provided = facts.total(\.floorAreaM2).sum
+            let floorCheck = checks.first { $0.metric == Metric.floorAreaPer100Households.rawValue && $0.value != nil }
+            let required = floorCheck.flatMap { check in facts.households.map { $0 / 100 * check.threshold } }
+            var outcome = Outcome.combining(checks.map(\.outcome))
+            // Missing basics make a district unjudgeable even where no rule happened to need them.
+            if outcome == .notApplicable, facts.status == nil { outcome = .insufficientData }
+            return DistrictResult(
+                id: facts.id, name: facts.name, status: facts.status, households: facts.households,
+                householdsBasis: facts.householdsBasis, population: facts.population,
+                requiredFloorAreaM2: required, providedFloorAreaM2: provided,
+                shortfallM2: required.map { max(0, $0 - provided) },
+                facilities: facts.shares, checks: checks, outcome: outcome, problems: facts.problems)
+        }
+    }
+}
+
+extension ComplianceSummary {
+    init(_ districts: [DistrictResult], targets: [CheckResult], elsewhere: [String]) {
+        func tally(_ subset: [DistrictResult]) -> Tally {
+            Tally(districts: subset.count,
+                  pass: subset.filter { $0.outcome == .pass }.count,
+                  fail: subset.filter { $0.outcome == .fail }.count,
+                  insufficientData: subset.filter { $0.outcome == .insufficientData }.count,
+                  notApplicable: subset.filter { $0.outcome == .notApplicable }.count,
+                  shortfallM2: subset.compactMap(\.shortfallM2).reduce(0, +))
+        }
+        self.init(all: tally(districts), new: tally(districts.filter { $0.status == .new }),
+                  existing: tally(districts.filter { $0.status == .existing }),
+                  unknownStatus: tally(districts.filter { $0.status == nil }),
+                  targets: targets, targetsElsewhere: elsewhere)
+    }
+}

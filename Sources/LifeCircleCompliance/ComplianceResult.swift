@@ -1,0 +1,164 @@
+import LifeCircleIO
+import LifeCircleInput
+
+// The result of a compliance run, as written to compliance.json (schema: Schemas/compliance.schema.json).
+// Property names become snake_case in JSON (requiredFloorAreaM2 → required_floor_area_m2).
+
+/// pass / fail / insufficient-data; not-applicable when the pack has no rule for the district.
+public enum Outcome: String, Hashable, Sendable, Codable {
+    case pass
+    case fail
+    case insufficientData = "insufficient-data"
+    case notApplicable = "not-applicable"
+
+    /// The outcome of several checks: any fail fails; else any missing data; else pass.
+    static func combining(_ outcomes: [Outcome]) -> Outcome {
+        let judged = outcomes.filter { $0 != .notApplicable }
+        if judged.isEmpty { return .notApplicable }
+        if judged.contains(.fail) { return .fail }
+        if judged.contains(.insufficientData) { return .insufficientData }
+        return .pass
+    }
+}
+
+/// A rule's citation, flattened for outputs.
+public struct CitationRecord: Hashable, Sendable, Codable {
+    public var document: String
+    public var number: String?
+    public var clause: String?
+    public var phrase: String
+    /// S verbatim, V seen in a public page, R recalled and unverified.
+    public var confidence: String
+}
+
+/// One rule applied to one district, unit or the territory.
+public struct CheckResult: Hashable, Sendable, Codable {
+    public var rule: String
+    public var metric: String
+    /// The measured value, nil when data is missing.
+    public var value: Double?
+    public var comparison: String
+    public var threshold: Double
+    public var unit: String
+    public var outcome: Outcome
+    /// The figures behind the value, in words: English, and Chinese for the report.
+    public var detail: String
+    public var detailZh: String
+    public var citation: CitationRecord
+}
+
+/// A facility's contribution to a district.
+public struct FacilityShare: Hashable, Sendable, Codable {
+    public enum How: String, Hashable, Sendable, Codable {
+        /// A point inside the district.
+        case inside
+        /// A polygon partly inside: its areas counted by the share of its footprint inside.
+        case partlyInside = "partly-inside"
+        /// Named by its district_id attribute.
+        case assigned
+    }
+
+    public var id: String
+    public var name: String?
+    public var how: How
+    /// The share of the facility counted here (1 for points and assigned facilities).
+    public var share: Double
+    public var floorAreaM2: Double?
+    public var landAreaM2: Double?
+    public var childcarePlaces: Double?
+    /// Care beds (the `capacity` attribute).
+    public var beds: Double?
+}
+
+public struct DistrictResult: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String?
+    /// new or existing; nil when the status attribute is missing or not recognised.
+    public var status: DistrictStatus?
+    public var households: Double?
+    /// "attribute", or how households were derived, e.g. "population 3,600 ÷ 3.0 persons per household".
+    public var householdsBasis: String?
+    public var population: Double?
+    public var requiredFloorAreaM2: Double?
+    public var providedFloorAreaM2: Double
+    /// required − provided when positive, else 0; nil when the requirement is unknown.
+    public var shortfallM2: Double?
+    public var facilities: [FacilityShare]
+    public var checks: [CheckResult]
+    public var outcome: Outcome
+    /// Why data is insufficient, when it is.
+    public var problems: [String]
+}
+
+/// A service-network presence rule over administrative units.
+public struct NetworkResult: Hashable, Sendable, Codable {
+    public struct UnitCount: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String?
+        public var count: Int
+    }
+
+    public var rule: String
+    public var level: String
+    public var facilityKind: String
+    public var units: Int
+    public var unitsMeeting: Int
+    /// Units without enough facilities of the kind.
+    public var missing: [UnitCount]
+    public var requiredShare: Double
+    public var outcome: Outcome
+    public var citation: CitationRecord
+}
+
+public struct ComplianceSummary: Hashable, Sendable, Codable {
+    public struct Tally: Hashable, Sendable, Codable {
+        public var districts: Int
+        public var pass: Int
+        public var fail: Int
+        public var insufficientData: Int
+        public var notApplicable: Int
+        public var shortfallM2: Double
+    }
+
+    public var all: Tally
+    public var new: Tally
+    public var existing: Tally
+    public var unknownStatus: Tally
+    /// Territory targets (e.g. 100 % of new districts compliant), each with its figures.
+    public var targets: [CheckResult]
+    /// Targets this command does not evaluate (coverage shares: `lifecircle coverage`).
+    public var targetsElsewhere: [String]
+}
+
+public struct Assumptions: Hashable, Sendable, Codable {
+    public var personsPerHousehold: Double
+    public var personsPerHouseholdBasis: String
+    /// How many districts had their households derived from population.
+    public var districtsUsingPersonsPerHousehold: Int
+    public var crs: CRSChoice
+    public var notes: [String]
+}
+
+public struct RulesRecord: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var jurisdiction: String
+    public var path: String
+}
+
+public struct ComplianceReport: Sendable, Codable {
+    public var rules: RulesRecord
+    public var districts: [DistrictResult]
+    /// Land per person over planning units, when the pack has that rule.
+    public var planningUnits: [PlanningUnitResult]
+    public var network: [NetworkResult]
+    public var summary: ComplianceSummary
+    public var assumptions: Assumptions
+    /// Features of any input that were not used, with the reason.
+    public var rejected: [Rejection]
+    /// Geometries repaired on input.
+    public var repaired: [Repair]
+    /// Facilities inside no district and assigned to none: listed, not lost.
+    public var unallocatedFacilities: [String]
+    public var warnings: [String]
+}
