@@ -53,7 +53,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
-        .executableTarget(name: "LifeCircleBench", dependencies: ["LifeCircleGEOS", "LifeCircleIO"]),
+        .executableTarget(name: "LifeCircleBench", dependencies: [
+            "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms",
+        ]),
 
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),

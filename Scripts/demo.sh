@@ -19,4 +19,10 @@ echo "== convert: GCJ-02 → CGCS2000 (EPSG:4490) GeoPackage and a UTF-8 Shapefi
 
 echo "== inspect: Beijing Haidian OpenStreetMap extract =="
 "$bin" inspect GeoData/osm/beijing_haidian_wudaokou_2017.osm.pbf --layer lines
-echo "Outputs are in $out/."
+
+echo "== check: an ILLUSTRATIVE pre-approval scenario in Haidian against the Yinchuan 2020 norms =="
+"$bin" check --districts GeoData/demo/haidian_districts.geojson \
+  --facilities GeoData/demo/haidian_facilities_gcj02.csv --facilities-from gcj02 \
+  --rules yinchuan-2020 --out "$out/check" \
+  --note "示意情景（illustrative）：居住区边界取自 OpenStreetMap；户数按建筑基底面积×层数÷90平方米估算，设施为虚构示例，见 GeoData/demo/README.md。"
+echo "Outputs are in $out/ (open $out/check/report.html)."

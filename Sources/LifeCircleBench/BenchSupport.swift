@@ -58,6 +58,8 @@ struct Report {
     var versions: [(String, String)]
     var runs: [Run]
     var check: [(String, Int64)]
+    /// Real-valued checks, compared within the case's relative `TOLERANCE` (Scripts/bench/README.md).
+    var measures: [(String, Double)] = []
 
     /// JSON with keys in the order given (JSONEncoder does not keep the order of phases).
     var json: String {
@@ -84,7 +86,7 @@ struct Report {
             ("threads", "\(threads)"),
             ("versions", object(versions.map { ($0.0, string($0.1)) })),
             ("runs", "[" + runs.joined(separator: ", ") + "]"),
-            ("check", object(check.map { ($0.0, "\($0.1)") })),
+            ("check", object(check.map { ($0.0, "\($0.1)") } + measures.map { ($0.0, "\($0.1)") })),
         ])
     }
 }

@@ -5,6 +5,7 @@
 
 let cases: [(name: String, summary: String, run: (Options) throws -> Void)] = [
     ("spatial-join", "points within polygons, count per polygon (SpatialIndex)", SpatialJoinCase.run),
+    ("compliance", "districts × facilities against the yinchuan-2020 pack (ComplianceCheck.run)", ComplianceCase.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

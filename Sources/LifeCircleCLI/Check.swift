@@ -72,8 +72,8 @@ struct Check: ParsableCommand {
                 try InputLoader.load($0, options: LoadOptions(sourceCRS: unitsFrom, metricCRS: metric, fieldOverrides: perLayer[2]))
             }
             let report = try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
-                                                       pack: pack, personsPerHousehold: personsPerHousehold))
-            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: out, language: lang, notes: note)
+                                                       pack: pack, personsPerHousehold: personsPerHousehold, notes: note))
+            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: out, language: lang)
             return report
         }
         let s = report.summary.all

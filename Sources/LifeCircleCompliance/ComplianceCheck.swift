@@ -13,9 +13,12 @@ public enum ComplianceCheck {
         public var pack: RulePack
         /// Overrides the pack's persons per household (`--persons-per-household`).
         public var personsPerHousehold: Double?
+        /// Notes carried into every output, e.g. that the scenario is illustrative.
+        public var notes: [String]
 
         public init(districts: InputLayer, facilities: InputLayer, units: InputLayer? = nil, pack: RulePack,
-                    personsPerHousehold: Double? = nil) {
+                    personsPerHousehold: Double? = nil, notes: [String] = []) {
+            self.notes = notes
             self.districts = districts
             self.facilities = facilities
             self.units = units
@@ -29,7 +32,10 @@ public enum ComplianceCheck {
         let pph = inputs.personsPerHousehold ?? pack.personsPerHousehold
         let districts = inputs.districts
         let index = try SpatialIndex(districts.features.map(\.geometry))
-        let allocation = try FacilityAllocation(districts: districts, facilities: inputs.facilities, index: index)
+        let facilities = inputs.facilities
+        let allocation = try FacilityAllocation(districts: districts, facilities: facilities, index: index) {
+            pack.facilityKind(matching: facilities.value("kind", of: $0)?.text)
+        }
 
         let facts = districts.features.enumerated().map { i, d in
             DistrictFacts(d, in: districts, shares: allocation.sharesByDistrict[i], personsPerHousehold: pph)
@@ -41,6 +47,7 @@ public enum ComplianceCheck {
 
         let layers = [districts, inputs.facilities] + (inputs.units.map { [$0] } ?? [])
         return ComplianceReport(
+            notes: inputs.notes,
             rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path),
             districts: results,
             planningUnits: PlanningUnits.evaluate(pack, facts: facts, unitOf: unitOf),
@@ -49,13 +56,23 @@ public enum ComplianceCheck {
             assumptions: Assumptions(
                 personsPerHousehold: pph,
                 personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given with --persons-per-household",
-                districtsUsingPersonsPerHousehold: facts.filter { $0.householdsBasis?.hasPrefix("population") == true || ($0.populationBasis?.hasPrefix("households") == true) }.count,
+                districtsUsingPersonsPerHousehold: zip(facts, results).filter { usedPersonsPerHousehold($0, $1, pack) }.count,
                 crs: districts.crs,
                 notes: pack.notes),
             rejected: layers.flatMap(\.rejections),
             repaired: layers.flatMap(\.repairs),
             unallocatedFacilities: allocation.unallocated,
             warnings: layers.flatMap(\.warnings) + allocation.warnings + (network?.warnings ?? []))
+    }
+
+    /// Whether a district's figures rest on persons per household: households derived from its
+    /// population, or a per-person rule fed with population derived from its households.
+    private static func usedPersonsPerHousehold(_ facts: DistrictFacts, _ result: DistrictResult, _ pack: RulePack) -> Bool {
+        if facts.householdsBasis != nil, facts.householdsBasis != "attribute" { return true }
+        guard facts.populationBasis != nil, facts.populationBasis != "attribute" else { return false }
+        let perPerson: Set<String> = [Metric.landAreaPerPerson.rawValue, Metric.childcarePlacesPer1000People.rawValue]
+        return result.checks.contains { perPerson.contains($0.metric) }
+            || pack.rules.contains { $0.target == .planningUnits }
     }
 
     private static func districtResult(_ pack: RulePack) -> (DistrictFacts) -> DistrictResult {

@@ -12,7 +12,7 @@ public enum ComplianceFiles {
     /// Returns the paths written.
     @discardableResult
     public static func write(_ report: ComplianceReport, districts: InputLayer, facilities: InputLayer,
-                             to folder: String, language: Language = .zh, notes: [String] = []) throws -> [String] {
+                             to folder: String, language: Language = .zh) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
 
@@ -23,8 +23,7 @@ public enum ComplianceFiles {
         try VectorWriter.write(records, fields: districtFields, epsg: metricEPSG, to: path("compliance.geojson"))
         try VectorWriter.write(records.map { var r = $0; r.geometry = nil; return r },
                                fields: districtFields, epsg: nil, to: path("compliance.csv"))
-        let html = ComplianceHTML(report: report, districts: districts, facilities: facilities,
-                                  language: language, notes: notes).render()
+        let html = ComplianceHTML(report: report, districts: districts, facilities: facilities, language: language).render()
         try Data(html.utf8).write(to: URL(fileURLWithPath: path("report.html")))
         return names.map(path)
     }
@@ -43,7 +42,7 @@ public enum ComplianceFiles {
         FieldInfo(name: "households", type: .real), FieldInfo(name: "population", type: .real),
         FieldInfo(name: "required_floor_area_m2", type: .real), FieldInfo(name: "provided_floor_area_m2", type: .real),
         FieldInfo(name: "shortfall_m2", type: .real), FieldInfo(name: "failed_rules", type: .string),
-        FieldInfo(name: "problems", type: .string),
+        FieldInfo(name: "problems", type: .string), FieldInfo(name: "notes", type: .string),
     ]
 
     private static func districtRecords(_ report: ComplianceReport, _ districts: InputLayer) -> [FeatureRecord] {
@@ -58,6 +57,7 @@ public enum ComplianceFiles {
                 "provided_floor_area_m2": number(d.providedFloorAreaM2), "shortfall_m2": number(d.shortfallM2),
                 "failed_rules": .string(d.checks.filter { $0.outcome == .fail }.map(\.rule).joined(separator: ",")),
                 "problems": .string(d.problems.joined(separator: "; ")),
+                "notes": .string(report.notes.joined(separator: " ")),
             ])
         }
     }

@@ -9,7 +9,6 @@ struct ComplianceHTML {
     var districts: InputLayer
     var facilities: InputLayer
     var language: Language
-    var notes: [String]
 
     private func t(_ zh: String, _ en: String) -> String { Localized(zh: zh, en: en)(language) }
     private func n(_ x: Double?, _ decimals: Int = 1) -> String { x.map { ReportFormat.number($0, decimals: decimals) } ?? "—" }
@@ -66,7 +65,7 @@ struct ComplianceHTML {
     }
 
     private func project() -> ReportSection {
-        var blocks: [ReportBlock] = notes.map { .paragraph($0) }
+        var blocks: [ReportBlock] = report.notes.map { .paragraph($0) }
         blocks.append(.keyValues([
             KeyValue(t("居住区数据", "Districts"), "\(districts.source) — \(districts.features.count) \(t("个", "loaded"))"),
             KeyValue(t("设施数据", "Facilities"), "\(facilities.source) — \(facilities.features.count) \(t("处", "loaded"))"),

@@ -60,6 +60,8 @@ public struct FacilityShare: Hashable, Sendable, Codable {
 
     public var id: String
     public var name: String?
+    /// The pack's facility kind this facility was recognised as, from its `kind` attribute.
+    public var kind: String?
     public var how: How
     /// The share of the facility counted here (1 for points and assigned facilities).
     public var share: Double
@@ -147,6 +149,8 @@ public struct RulesRecord: Hashable, Sendable, Codable {
 }
 
 public struct ComplianceReport: Sendable, Codable {
+    /// The user's notes on the run (`--note`), e.g. that the data is illustrative.
+    public var notes: [String]
     public var rules: RulesRecord
     public var districts: [DistrictResult]
     /// Land per person over planning units, when the pack has that rule.

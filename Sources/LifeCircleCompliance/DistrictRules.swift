@@ -55,10 +55,12 @@ enum DistrictRules {
     }
 
     private static func sites(_ facts: DistrictFacts, _ rule: Rule) -> CheckResult? {
-        // Sites are whole facilities serving the district, however much of them lies inside it.
-        let sized = facts.shares.compactMap { s in s.floorAreaM2.map { (s.id, $0) } }
+        // Sites are whole facilities serving the district, however much of them lies inside it;
+        // a rule about one kind of facility (a day-care centre) looks at that kind only.
+        let sites = facts.shares.filter { rule.facilityKind == nil || $0.kind == rule.facilityKind }
+        let sized = sites.compactMap { s in s.floorAreaM2.map { (s.id, $0) } }
         guard !sized.isEmpty else {
-            return facts.shares.isEmpty ? nil : result(rule, value: nil, .insufficientData, Detail("no site has a floor area", "各处设施均无建筑面积"))
+            return sites.isEmpty ? nil : result(rule, value: nil, .insufficientData, Detail("no site has a floor area", "各处设施均无建筑面积"))
         }
         let failing = sized.filter { !meets($0.1, rule) }
         let smallest = sized.map(\.1).min()!

@@ -11,8 +11,11 @@ struct FacilityAllocation {
     var sharesByDistrict: [[FacilityShare]]
     var unallocated: [String]
     var warnings: [String]
+    private let kindOf: (InputFeature) -> String?
 
-    init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex) throws {
+    /// `kindOf` names a facility's kind (an id of the pack's facility kinds), for rules about one kind.
+    init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex, kindOf: @escaping (InputFeature) -> String?) throws {
+        self.kindOf = kindOf
         sharesByDistrict = Array(repeating: [], count: districts.features.count)
         unallocated = []
         warnings = []
@@ -73,7 +76,7 @@ struct FacilityAllocation {
     }
 
     private func share(_ layer: InputLayer, _ facility: InputFeature, _ how: FacilityShare.How, _ share: Double) -> FacilityShare {
-        FacilityShare(id: facility.id, name: layer.value("name", of: facility)?.text, how: how, share: share,
+        FacilityShare(id: facility.id, name: layer.value("name", of: facility)?.text, kind: kindOf(facility), how: how, share: share,
                       floorAreaM2: layer.value("floor_area_m2", of: facility)?.number,
                       landAreaM2: layer.value("land_area_m2", of: facility)?.number,
                       childcarePlaces: layer.value("childcare_places", of: facility)?.number,

@@ -12,6 +12,14 @@ public struct InputFeature: Hashable, Sendable {
     public var attributes: [String: AttributeValue]
     /// Whether the geometry was invalid and repaired (see the layer's `repairs`).
     public var repaired: Bool
+
+    public init(index: Int, id: String, geometry: Geometry, attributes: [String: AttributeValue], repaired: Bool = false) {
+        self.index = index
+        self.id = id
+        self.geometry = geometry
+        self.attributes = attributes
+        self.repaired = repaired
+    }
 }
 
 /// A geometry that was invalid and was repaired, with what GEOS said and what came out.
@@ -41,6 +49,14 @@ public struct CRSChoice: Hashable, Sendable, Codable {
     /// The projected CRS for metres and square metres, e.g. "EPSG:4544".
     public var metric: String
     public var metricReason: String
+
+    public init(declared: String?, source: String, sourceBasis: String, metric: String, metricReason: String) {
+        self.declared = declared
+        self.source = source
+        self.sourceBasis = sourceBasis
+        self.metric = metric
+        self.metricReason = metricReason
+    }
 }
 
 /// One input layer made ready for analysis, with the ledger of everything not taken as it was.
@@ -55,6 +71,27 @@ public struct InputLayer: Sendable {
     public var rejections: [Rejection]
     public var repairs: [Repair]
     public var warnings: [String]
+
+    /// A layer built in memory (by a program rather than read from a file): geometries must already
+    /// be valid and in the metric CRS `crs.metric`; attributes are keyed by canonical name.
+    public init(source: String, layer: String, crs: CRSChoice, features: [InputFeature]) {
+        self.init(source: source, layer: layer, encoding: "UTF-8", crs: crs,
+                  fieldMapping: Dictionary(uniqueKeysWithValues: Set(features.flatMap(\.attributes.keys)).map { ($0, $0) }),
+                  features: features, rejections: [], repairs: [], warnings: [])
+    }
+
+    init(source: String, layer: String, encoding: String, crs: CRSChoice, fieldMapping: [String: String],
+         features: [InputFeature], rejections: [Rejection], repairs: [Repair], warnings: [String]) {
+        self.source = source
+        self.layer = layer
+        self.encoding = encoding
+        self.crs = crs
+        self.fieldMapping = fieldMapping
+        self.features = features
+        self.rejections = rejections
+        self.repairs = repairs
+        self.warnings = warnings
+    }
 
     /// The attribute of `feature` under a canonical name ("households", "population" …).
     public func value(_ canonical: String, of feature: InputFeature) -> AttributeValue? {
