@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "lifecircle-bench", targets: ["LifeCircleBench"]),
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
-            "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance",
+            "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
         ]),
     ],
     dependencies: [
@@ -48,8 +48,13 @@ let package = Package(
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO",
         ]),
 
+        // Coverage: demand units' access to facilities (network or straight line) against targets.
+        .target(name: "LifeCircleCoverage", dependencies: [
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO",
+        ]),
+
         .executableTarget(name: "LifeCircleCLI", dependencies: [
-            "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance",
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "LifeCircleNormsTests", dependencies: ["LifeCircleNorms"]),
         .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),
         .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
+        .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage"]),
     ],
     swiftLanguageModes: [.v6]
 )

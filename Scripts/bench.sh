@@ -2,13 +2,13 @@
 # The benchmark harness: every case, or the ones named, each against its Python / C peers.
 #
 #   Scripts/bench.sh                  all cases
-#   Scripts/bench.sh spatial-join     one case
+#   Scripts/bench.sh spatial-join     one case (cases: Scripts/bench/cases/)
 #   Scripts/bench.sh --quick          small data, to check the harness itself
 #   (other options go to Scripts/bench/run.py: --repeat N, --strict, --timeout S)
 #
 # Installs what it needs: system packages (Scripts/setup.sh, plus gcc and python3-venv), a release
-# build of lifecircle-bench in .build-bench, and a scratch virtualenv with shapely and numpy from
-# PyPI (LIFECIRCLE_BENCH_VENV, default .build-bench/venv). Results: bench-out/results.md.
+# build of lifecircle-bench in .build-bench, and a scratch virtualenv with shapely, numpy and
+# geopandas from PyPI (LIFECIRCLE_BENCH_VENV, default .build-bench/venv). Results: bench-out/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,15 +49,18 @@ if ! swift build -c release --scratch-path .build-bench --product lifecircle-ben
 fi
 bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/lifecircle-bench"
 
-# The Python peers' environment.
+# The Python peers' environment: created if it is missing or broken, then given what it lacks.
 venv="${LIFECIRCLE_BENCH_VENV:-.build-bench/venv}"
-if ! "$venv/bin/python" -c 'import shapely, numpy' 2>/dev/null; then
-  say "creating $venv with shapely and numpy from PyPI"
+if ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
+  say "creating $venv"
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy
 fi
-"$venv/bin/python" -c 'import shapely, numpy; print(f"bench: shapely {shapely.__version__} (bundled GEOS {shapely.geos_version_string}), numpy {numpy.__version__}")' >&2
+if ! "$venv/bin/python" -c 'import shapely, numpy, geopandas' 2>/dev/null; then
+  say "installing shapely, numpy and geopandas (with pandas, pyproj) into $venv from PyPI"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy 'geopandas>=1,<2'
+fi
+"$venv/bin/python" -c 'import shapely, numpy, geopandas, pandas; print(f"bench: shapely {shapely.__version__} (bundled GEOS {shapely.geos_version_string}), numpy {numpy.__version__}, geopandas {geopandas.__version__}, pandas {pandas.__version__}")' >&2
 say "system GEOS $(pkg-config --modversion geos) (LifeCircle and the C peers link it)"
 
 exec "$venv/bin/python" Scripts/bench/run.py --swift-bin "$bin" "$@"

@@ -33,3 +33,18 @@ SELECT 'W' || d.osm_way_id AS 编号, d.name AS 名称,
 FROM multipolygons d LEFT JOIN b ON b.district = d.osm_way_id
 WHERE d.landuse = 'residential' ORDER BY d.osm_way_id"
 echo "wrote $out"
+
+# Yinchuan coverage scenario: the real community/village centre points (GCJ-02, from Vonng/adcode)
+# as demand units, their kind from the NBS urban–rural code (1xx urban → community, 2xx → village);
+# and, ILLUSTRATIVE, one elderly-care centre assumed at each town/street seat.
+src=GeoData/china/yinchuan_town_village_points_gcj02.geojson
+rm -f GeoData/demo/yinchuan_units_gcj02.geojson GeoData/demo/yinchuan_centres_gcj02_illustrative.geojson
+ogr2ogr -f GeoJSON -lco RFC7946=YES GeoData/demo/yinchuan_units_gcj02.geojson "$src" -nln yinchuan_units -dialect sqlite -sql "
+SELECT code AS id, name, county, town,
+       CASE WHEN ur_code LIKE '1%' THEN 'community' ELSE 'village' END AS kind, ur_code, geometry
+FROM yinchuan_town_village_points_gcj02 WHERE level = 'village' ORDER BY code"
+ogr2ogr -f GeoJSON -lco RFC7946=YES GeoData/demo/yinchuan_centres_gcj02_illustrative.geojson "$src" -nln yinchuan_centres -dialect sqlite -sql "
+SELECT 'C' || code AS id, name || ' 综合养老服务中心（示意）' AS name, '综合养老服务中心' AS kind,
+       'illustrative: a centre assumed at the town/street seat' AS basis, geometry
+FROM yinchuan_town_village_points_gcj02 WHERE level = 'town' ORDER BY code"
+echo "wrote GeoData/demo/yinchuan_units_gcj02.geojson and yinchuan_centres_gcj02_illustrative.geojson"

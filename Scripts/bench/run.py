@@ -11,6 +11,7 @@ import argparse
 import datetime
 import importlib.util
 import json
+import math
 import os
 import platform
 import shlex
@@ -86,12 +87,20 @@ def run_contender(ctx, contender, timeout):
     return report
 
 
-def agreement(reports):
+def same_check(a, b, tolerance):
+    """Equal checks; a key in `tolerance` (a case's TOLERANCE) may differ by that relative amount."""
+    if a.keys() != b.keys():
+        return False
+    return all(math.isclose(a[k], b[k], rel_tol=tolerance[k], abs_tol=0) if k in tolerance else a[k] == b[k]
+               for k in a)
+
+
+def agreement(reports, tolerance=None):
     """Problems if the contenders' checks or output files differ; [] when they agree."""
     problems = []
     reference = reports[0]
     for r in reports[1:]:
-        if r["check"] != reference["check"]:
+        if not same_check(r["check"], reference["check"], tolerance or {}):
             problems.append(f"{r['name']} reports {r['check']}, {reference['name']} reports {reference['check']}")
         if os.path.exists(r["out"]) and os.path.exists(reference["out"]):
             with open(r["out"], "rb") as f:
@@ -118,8 +127,9 @@ def versions_text(versions):
     return ", ".join(f"{k} {v}" for k, v in versions.items())
 
 
-def case_tables(name, description, timed, reports, ratios, problems, notes):
+def case_tables(name, description, timed, reports, ratios, problems, notes, tolerance=None):
     """The case's result as Markdown lines (also printed)."""
+    tolerance = tolerance or {}
     lines = [f"### {name}: {description}", "", f"Timed: {timed}. Best of {len(reports[0]['runs'])} runs, seconds.", ""]
     lines += ["| contender | threads | total | phases (best of each) | pairs | versions |",
               "|---|---:|---:|---|---:|---|"]
@@ -133,8 +143,9 @@ def case_tables(name, description, timed, reports, ratios, problems, notes):
         lines += ["**CONTENDERS DISAGREE — the times above are not comparable:**", ""]
         lines += [f"- {p}" for p in problems]
     else:
-        lines.append(f"All {len(reports)} contenders agree: {', '.join(f'{k} {v}' for k, v in reports[0]['check'].items())}, "
-                     "identical per-item results.")
+        lines.append(f"All {len(reports)} contenders agree: {', '.join(f'{k} {v}' for k, v in reports[0]['check'].items())}"
+                     + "".join(f" ({k} within {t:g} relative)" for k, t in tolerance.items())
+                     + ", identical per-item results.")
     lines.append("")
     by_key = {r["key"]: r for r in reports}
     if ratios:
@@ -226,10 +237,11 @@ def main():
             lines = [f"### {name}", "", f"**FAILED: {e}**", ""]
             failed = True
         else:
-            problems = agreement(reports)
+            problems = agreement(reports, getattr(case, "TOLERANCE", {}))
             failed |= bool(problems)
             lines = case_tables(name, f"{case.SUMMARY}, {description}", case.TIMED, reports,
-                                getattr(case, "RATIOS", []), problems, getattr(case, "NOTES", []))
+                                getattr(case, "RATIOS", []), problems, getattr(case, "NOTES", []),
+                                getattr(case, "TOLERANCE", {}))
             missed |= any("| MISS |" in l for l in lines)
             summary.append({"case": name, "description": description, "problems": problems,
                             "contenders": [{k: r[k] for k in ("key", "name", "threads", "versions", "best",

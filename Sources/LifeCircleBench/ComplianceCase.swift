@@ -14,7 +14,8 @@ import LifeCircleNorms
 /// the pack per district, the summary). Not timed: reading the files, building the input layers.
 ///
 /// Options: --data DIR (see Scripts/bench/cases/compliance/generate.py), --out FILE, --repeat N.
-/// The library's worker count is its default, one per core (`Workers.defaultCount`).
+/// `ComplianceCheck` has no worker-count option: it uses one worker per core (`Workers.defaultCount`);
+/// the harness pins a second run to one core with `taskset`, and "threads" reports the cores allowed.
 enum ComplianceCase {
     static func run(_ options: Options) throws {
         let data = try options.string("data")
@@ -26,9 +27,11 @@ enum ComplianceCase {
         let districts = InputLayer(source: data, layer: "districts", crs: crs, features: try loadDistricts(data))
         let facilities = InputLayer(source: data, layer: "facilities", crs: crs, features: try loadFacilities(data))
         let pack = try RulePackLibrary.standard.load("yinchuan-2020")
+        // The library starts one worker per core it counts; under `taskset` fewer cores may run them.
         let workers = Workers.defaultCount
+        let threads = min(workers, allowedCores() ?? workers)
         Bench.log("compliance: \(districts.features.count) districts, \(facilities.features.count) facilities, "
-                  + "pack \(pack.id), \(workers) worker(s)")
+                  + "pack \(pack.id), \(workers) worker(s) on \(threads) core(s)")
 
         var runs: [Run] = []
         var report: ComplianceReport? = nil
@@ -48,7 +51,7 @@ enum ComplianceCase {
         let all = report.summary.all
         Bench.emit(Report(
             contender: "LifeCircle",
-            threads: workers,
+            threads: threads,
             versions: [("geos", Bench.geosVersion)],
             runs: runs,
             check: [("pairs", Int64(report.districts.reduce(0) { $0 + $1.facilities.count })),
@@ -56,6 +59,17 @@ enum ComplianceCase {
                     ("checksum", Bench.checksum(cents))],
             measures: [("shortfall_m2", all.shortfallM2)]
         ))
+    }
+
+    /// The cores this process may run on (its CPU affinity), e.g. 1 under `taskset -c 0`.
+    /// (Glibc's module map does not export `sched_getaffinity`; it is looked up like `GEOSversion`.)
+    static func allowedCores() -> Int? {
+        typealias GetAffinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return nil }
+        var mask = [UInt64](repeating: 0, count: 16)  // 1,024 CPUs, glibc's cpu_set_t
+        let status = mask.withUnsafeMutableBytes { unsafeBitCast(symbol, to: GetAffinity.self)(0, $0.count, $0.baseAddress!) }
+        guard status == 0 else { return nil }
+        return mask.reduce(0) { $0 + $1.nonzeroBitCount }
     }
 
     /// Closed exterior rings from districts.xy.f64 and districts.offsets.i64; households and status.

@@ -63,11 +63,3 @@ extension AdministrativeLevel {
         self = level
     }
 }
-
-extension RulePack {
-    /// The id of the facility kind whose id or labels match a `kind` attribute.
-    func facilityKind(matching label: String?) -> String? {
-        guard let folded = label?.trimmingCharacters(in: .whitespaces).lowercased(), !folded.isEmpty else { return nil }
-        return facilityKinds.first { $0.id.lowercased() == folded || $0.labels.contains { $0.lowercased() == folded } }?.id
-    }
-}

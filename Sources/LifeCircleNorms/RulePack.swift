@@ -1,3 +1,4 @@
+import Foundation
 /// The planning norms of one jurisdiction, as a rule pack file states them (GeoData/rules/*.yaml).
 ///
 /// A run uses exactly one pack: packs of different places conflict (30/20 vs 20/15 m² per
@@ -193,4 +194,13 @@ public struct CoverageDefinition: Hashable, Sendable {
     public var straightLineRadius: Double
     /// The pack author's reading, in words, for reports.
     public var definition: String
+}
+
+extension RulePack {
+    /// The id of the facility kind whose id or one of whose labels matches a `kind` attribute
+    /// (trimmed, case-insensitive); nil when none does.
+    public func facilityKind(matching label: String?) -> String? {
+        guard let folded = label?.trimmingCharacters(in: .whitespaces).lowercased(), !folded.isEmpty else { return nil }
+        return facilityKinds.first { $0.id.lowercased() == folded || $0.labels.contains { $0.lowercased() == folded } }?.id
+    }
 }

@@ -1,0 +1,33 @@
+import LifeCircleGeometry
+
+/// How far a demand unit is from its nearest facility.
+public struct Access: Hashable, Sendable {
+    /// Index of the nearest facility; nil when none can be reached.
+    public var facility: Int?
+    /// Metres: along the network (legs included), or in a straight line.
+    public var meters: Double?
+    /// Travel time; nil for the straight-line method, which measures distance only.
+    public var seconds: Double?
+    /// Why there is no figure, e.g. "off-network: 730 m from the nearest street".
+    public var note: String?
+
+    public init(facility: Int?, meters: Double?, seconds: Double?, note: String? = nil) {
+        self.facility = facility
+        self.meters = meters
+        self.seconds = seconds
+        self.note = note
+    }
+}
+
+/// A way of measuring access: along the street network, or in a straight line.
+public protocol AccessModel: Sendable {
+    /// "network" or "straight-line", as outputs name the method.
+    var method: String { get }
+    /// Whether a unit at this access is covered (within the minutes, or within the radius).
+    func covers(_ access: Access) -> Bool
+    /// For each unit location, its nearest facility (locations in the metric CRS).
+    func access(from facilities: [Coordinate], to units: [Coordinate]) throws -> [Access]
+    /// Each facility's service circle as a polygon, for maps (coverage itself is decided by
+    /// `access`, never by testing points against these polygons).
+    func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry]
+}
