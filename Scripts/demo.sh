@@ -25,4 +25,9 @@ echo "== check: an ILLUSTRATIVE pre-approval scenario in Haidian against the Yin
   --facilities GeoData/demo/haidian_facilities_gcj02.csv --facilities-from gcj02 \
   --rules yinchuan-2020 --out "$out/check" \
   --note "示意情景（illustrative）：居住区边界取自 OpenStreetMap；户数按建筑基底面积×层数÷90平方米估算，设施为虚构示例，见 GeoData/demo/README.md。"
-echo "Outputs are in $out/ (open $out/check/report.html)."
+echo "== coverage: Yinchuan's communities and villages, with an ILLUSTRATIVE centre at each town/street seat =="
+"$bin" coverage --demand GeoData/demo/yinchuan_units_gcj02.geojson --demand-from gcj02 \
+  --facilities GeoData/demo/yinchuan_centres_gcj02_illustrative.geojson --facilities-from gcj02 \
+  --rules yinchuan-2020 --out "$out/coverage" \
+  --note "示意情景（illustrative）：社区、行政村点位为真实数据（GCJ-02）；假设每个乡镇/街道驻地设有一处综合养老服务中心。无路网，按直线距离计算。"
+echo "Outputs are in $out/ (open $out/check/report.html and $out/coverage/report.html)."
