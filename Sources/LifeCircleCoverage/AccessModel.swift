@@ -27,6 +27,9 @@ public protocol AccessModel: Sendable {
     func covers(_ access: Access) -> Bool
     /// For each unit location, its nearest facility (locations in the metric CRS).
     func access(from facilities: [Coordinate], to units: [Coordinate]) throws -> [Access]
+    /// For each site, the indices of the units it covers (ascending): the coverage matrix that
+    /// siting optimises over.
+    func coverageSets(from sites: [Coordinate], to units: [Coordinate]) throws -> [[Int]]
     /// Each facility's service circle as a polygon, for maps (coverage itself is decided by
     /// `access`, never by testing points against these polygons).
     func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry]

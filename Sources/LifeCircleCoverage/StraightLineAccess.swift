@@ -11,6 +11,16 @@ public struct StraightLineAccess: AccessModel {
         self.radius = radius
     }
 
+    /// Units within the radius of each site, by exact distance (an index search, no buffers).
+    public func coverageSets(from sites: [Coordinate], to units: [Coordinate]) throws -> [[Int]] {
+        var sets = [[Int]](repeating: [], count: sites.count)
+        guard !sites.isEmpty, !units.isEmpty else { return sets }
+        let index = try SpatialIndex(units.map { Geometry.point(Point($0)) })
+        let pairs = try index.query(points: sites, withinDistance: radius)
+        for (site, unit) in zip(pairs.input, pairs.tree) { sets[site].append(unit) }
+        return sets
+    }
+
     /// Circles of the radius, drawn with 16 segments per quadrant (0.16 % less area than πr²).
     public func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry] {
         try facilities.map { try NativeGeometry(.point(Point($0))).buffer(radius, style: BufferStyle(quadrantSegments: 16)).value }

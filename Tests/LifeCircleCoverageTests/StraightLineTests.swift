@@ -105,3 +105,16 @@ private struct SeededRandom: RandomNumberGenerator {
         #expect(json.contains("\"meters\":100"))
     }
 }
+
+@Suite struct CoverageSetTests {
+    @Test func coverageSetsMatchBruteForce() throws {
+        var random = SeededRandom(state: 7)
+        let model = StraightLineAccess(radius: 800)
+        let units = (0..<300).map { _ in Coordinate(Double.random(in: 0...8000, using: &random), Double.random(in: 0...8000, using: &random)) }
+        let sites = (0..<40).map { _ in Coordinate(Double.random(in: 0...8000, using: &random), Double.random(in: 0...8000, using: &random)) }
+        let sets = try model.coverageSets(from: sites, to: units)
+        for (s, site) in sites.enumerated() {
+            #expect(sets[s] == units.indices.filter { units[$0].planarDistance(to: site) <= 800 })
+        }
+    }
+}
