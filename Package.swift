@@ -16,11 +16,13 @@ let package = Package(
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
             "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
+            "LifeCircleNetwork",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         systemLibrary("CGEOS", pkgConfig: "geos", apt: "libgeos-dev"),
@@ -53,6 +55,12 @@ let package = Package(
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO",
         ]),
 
+        // The street network: graph from OSM or centrelines, profiles, snapping, multi-source Dijkstra.
+        .target(name: "LifeCircleNetwork", dependencies: [
+            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+
         .executableTarget(name: "LifeCircleCLI", dependencies: [
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,6 +78,7 @@ let package = Package(
         .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),
         .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
         .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage"]),
+        .testTarget(name: "LifeCircleNetworkTests", dependencies: ["LifeCircleNetwork"]),
     ],
     swiftLanguageModes: [.v6]
 )

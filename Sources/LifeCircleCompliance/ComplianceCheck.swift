@@ -95,18 +95,34 @@ public enum ComplianceCheck {
 }
 
 extension ComplianceSummary {
+    /// Tallies in one pass (a district result is large: no filtered copies of the list).
     init(_ districts: [DistrictResult], targets: [CheckResult], elsewhere: [String]) {
-        func tally(_ subset: [DistrictResult]) -> Tally {
-            Tally(districts: subset.count,
-                  pass: subset.filter { $0.outcome == .pass }.count,
-                  fail: subset.filter { $0.outcome == .fail }.count,
-                  insufficientData: subset.filter { $0.outcome == .insufficientData }.count,
-                  notApplicable: subset.filter { $0.outcome == .notApplicable }.count,
-                  shortfallM2: subset.compactMap(\.shortfallM2).reduce(0, +))
+        var all = Tally(), new = Tally(), existing = Tally(), unknown = Tally()
+        for d in districts {
+            all.add(d)
+            switch d.status {
+            case .new: new.add(d)
+            case .existing: existing.add(d)
+            case nil: unknown.add(d)
+            }
         }
-        self.init(all: tally(districts), new: tally(districts.filter { $0.status == .new }),
-                  existing: tally(districts.filter { $0.status == .existing }),
-                  unknownStatus: tally(districts.filter { $0.status == nil }),
-                  targets: targets, targetsElsewhere: elsewhere)
+        self.init(all: all, new: new, existing: existing, unknownStatus: unknown, targets: targets, targetsElsewhere: elsewhere)
+    }
+}
+
+extension ComplianceSummary.Tally {
+    init() {
+        self.init(districts: 0, pass: 0, fail: 0, insufficientData: 0, notApplicable: 0, shortfallM2: 0)
+    }
+
+    mutating func add(_ d: DistrictResult) {
+        districts += 1
+        switch d.outcome {
+        case .pass: pass += 1
+        case .fail: fail += 1
+        case .insufficientData: insufficientData += 1
+        case .notApplicable: notApplicable += 1
+        }
+        shortfallM2 += d.shortfallM2 ?? 0
     }
 }

@@ -70,7 +70,9 @@ struct DistrictFacts {
     }
 }
 
-/// A number as people write it: no trailing ".0", up to 2 decimals.
+/// A number as people write it: no trailing ".0", at most 2 decimals. Pure Swift (no
+/// Foundation formatting): it runs for every check of every district.
 func plain(_ x: Double) -> String {
-    x == x.rounded() ? String(Int64(x)) : String(format: "%.2f", x).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return String((x * 100).rounded() / 100)
 }

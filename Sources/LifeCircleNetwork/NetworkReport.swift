@@ -1,0 +1,51 @@
+import Foundation
+import LifeCircleIO
+
+/// What went into a `StreetGraph` and what did not, for every output that uses it.
+public struct NetworkReport: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Nodes, edges and metres of street of one part of the network.
+    public struct Part: Hashable, Sendable, Codable {
+        public var nodes: Int
+        public var edges: Int
+        public var metres: Double
+
+        public init(nodes: Int, edges: Int, metres: Double) {
+            self.nodes = nodes
+            self.edges = edges
+            self.metres = metres
+        }
+    }
+
+    /// The file read, as given.
+    public var source: String
+    /// E.g. "EPSG:32635".
+    public var metricCRS: String
+    public var metricReason: String
+    /// Line features read (OSM: every way in GDAL's `lines` layer, streets or not).
+    public var featuresRead: Int
+    /// Features that became streets (OSM: ways that passed the walking filter).
+    public var roadsUsed: Int
+    /// Features left out, by reason, e.g. "no highway tag", "highway=motorway", "access=private".
+    public var excluded: [String: Int]
+    /// Features that could not be read or placed (empty geometry, transform failed …).
+    public var rejections: [Rejection]
+    /// Connected components of the streets used; only the largest is kept.
+    public var components: Int
+    public var kept: Part
+    /// Everything outside the largest component.
+    public var dropped: Part
+
+    public var description: String {
+        func km(_ m: Double) -> String { String(format: "%.2f", m / 1000) }
+        var lines = [
+            "\(source): \(roadsUsed) of \(featuresRead) line features used as streets; metric CRS \(metricCRS)",
+            "kept the largest of \(components) connected components: \(kept.nodes) nodes, \(kept.edges) edges, \(km(kept.metres)) km",
+            "dropped: \(dropped.nodes) nodes, \(dropped.edges) edges, \(km(dropped.metres)) km",
+        ]
+        for (reason, count) in excluded.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            lines.append("excluded \(count): \(reason)")
+        }
+        if !rejections.isEmpty { lines.append("rejected \(rejections.count) features (see rejections)") }
+        return lines.joined(separator: "\n")
+    }
+}
