@@ -52,7 +52,7 @@ let package = Package(
 
         // Coverage: demand units' access to facilities (network or straight line) against targets.
         .target(name: "LifeCircleCoverage", dependencies: [
-            "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO",
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO", "LifeCircleNetwork",
         ]),
 
         // The street network: graph from OSM or centrelines, profiles, snapping, multi-source Dijkstra.

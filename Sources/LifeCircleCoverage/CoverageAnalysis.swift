@@ -2,6 +2,7 @@ import Foundation
 import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput
+import LifeCircleNetwork
 import LifeCircleNorms
 
 /// Which communities and villages lie within reach of a facility, and whether the pack's
@@ -53,11 +54,12 @@ public enum CoverageAnalysis {
                       index: inputs.demand.features.first { $0.id == bad.id }?.index ?? -1, id: bad.id, reason: bad.reason)
         }
         return CoverageReport(
-            notes: inputs.notes, units: results,
+            notes: inputs.notes, network: (inputs.model as? NetworkAccess)?.graph.report, units: results,
             summary: summary(results, targets: targets, inputs: inputs),
             rejected: inputs.demand.rejections + inputs.facilities.rejections + rejected,
             repaired: inputs.demand.repairs + inputs.facilities.repairs,
-            warnings: inputs.demand.warnings + inputs.facilities.warnings)
+            warnings: inputs.demand.warnings + inputs.facilities.warnings
+                + (try inputs.model.unplaceable(facilityLocations)).map { "facility \(inputs.facilities.features[$0.index].id): \($0.note)" })
     }
 
     /// Each facility's service circle under the model, for maps and circles.geojson.

@@ -19,7 +19,9 @@ struct CoverageHTML {
 
     func render() -> String {
         HTMLReport(
-            title: t("15分钟养老服务圈覆盖评估", "15-minute elderly-care service circles: coverage"),
+            title: report.summary.minutes.map { m in
+                t("\(ReportFormat.number(m))分钟养老服务圈覆盖评估", "\(ReportFormat.number(m))-minute elderly-care service circles: coverage")
+            } ?? t("养老服务圈覆盖评估（直线距离）", "Elderly-care service circles: coverage (straight line)"),
             subtitle: isNetwork ? t("沿道路网络计算", "along the street network") : t("按直线距离计算（无路网）", "straight-line distance (no network)"),
             language: language,
             sections: [overview(), map(), uncovered(), assumptions()],
@@ -100,6 +102,9 @@ struct CoverageHTML {
         ]
         if s.unitsDefaultedToCommunity > 0 {
             pairs.append(KeyValue(t("未注明类型、按社区计的单元", "Units without a kind, counted as communities"), "\(s.unitsDefaultedToCommunity)"))
+        }
+        if let network = report.network {
+            pairs.append(KeyValue(t("路网", "Network"), network.description))
         }
         var blocks: [ReportBlock] = [.keyValues(pairs)]
         if !report.rejected.isEmpty { blocks.append(.bulletList(report.rejected.map(\.description))) }

@@ -1,5 +1,6 @@
 import LifeCircleIO
 import LifeCircleInput
+import LifeCircleNetwork
 
 // The result of a coverage run, as written to coverage.json (schema: Schemas/coverage.schema.json).
 
@@ -90,6 +91,9 @@ public struct CoverageSummary: Hashable, Sendable, Codable {
 
 public struct CoverageReport: Sendable, Codable {
     public var notes: [String]
+    /// The street network used: what was read, excluded by the walking filter, kept and dropped
+    /// (only the largest connected component is kept); nil for the straight-line method.
+    public var network: NetworkReport?
     public var units: [UnitResult]
     public var summary: CoverageSummary
     public var rejected: [Rejection]

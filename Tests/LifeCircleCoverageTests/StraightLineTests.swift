@@ -14,7 +14,7 @@ private func layer(_ name: String, _ features: [(String, Coordinate, [String: At
     })
 }
 
-private struct SeededRandom: RandomNumberGenerator {
+struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,0 +1,74 @@
+import LifeCircleGEOS
+import LifeCircleGeometry
+
+/// Service circles along the network: the streets reachable from one facility within a time,
+/// partial edges included, buffered and merged into a polygon (holes kept).
+///
+/// The polygons are for maps and for planners' GIS; coverage itself is decided by travel times,
+/// never by testing points against these polygons.
+public enum ServiceAreas {
+    /// One polygon per facility (an empty collection for an off-network one). `buffer` is the
+    /// half-width in metres drawn around each reachable street (quadrant segments 8).
+    public static func polygons(graph: StreetGraph, profile: TravelProfile, facilities: [SnapResult],
+                                seconds limit: Double, buffer: Double = 25) throws -> [Geometry] {
+        let classSpeed = graph.classNames.map(profile.speed(on:))
+        return try facilities.map { facility in
+            guard let snap = facility.snap else { return .geometryCollection([]) }
+            let pieces = reachablePieces(graph, classSpeed, profile, snap, limit)
+            guard !pieces.isEmpty else { return .geometryCollection([]) }
+            let lines = try NativeGeometry(.multiLineString(pieces.map(LineString.init)))
+            return try lines.buffer(buffer, style: BufferStyle(quadrantSegments: 8)).value
+        }
+    }
+
+    /// The stretches of edge reachable within `limit` seconds of one facility.
+    static func reachablePieces(_ graph: StreetGraph, _ classSpeed: [Double], _ profile: TravelProfile,
+                                _ snap: EdgeSnap, _ limit: Double) -> [[Coordinate]] {
+        let times = NetworkTravelTimes(graph: graph, profile: profile, facilities: [.snapped(snap)], cutoff: limit)
+        var pieces: [[Coordinate]] = []
+        for e in 0..<graph.edgeCount {
+            let length = graph.edgeLength[e], speed = classSpeed[Int(graph.edgeClass[e])]
+            let fromTime = times.nodeSeconds[Int(graph.edgeFrom[e])], toTime = times.nodeSeconds[Int(graph.edgeTo[e])]
+            let fromReach = fromTime <= limit ? min(length, (limit - fromTime) * speed) : 0
+            let toReach = toTime <= limit ? min(length, (limit - toTime) * speed) : 0
+            if fromReach + toReach >= length {
+                pieces.append(Array(graph.polyline(of: e)))
+                continue
+            }
+            if fromReach > 0 { pieces.append(substring(graph.polyline(of: e), 0, fromReach)) }
+            if toReach > 0 { pieces.append(substring(graph.polyline(of: e), length - toReach, length)) }
+        }
+        // The facility's own edge, both ways from where it meets the street.
+        let e = Int(snap.edge)
+        let remaining = limit - snap.leg / profile.speed
+        if remaining > 0 {
+            let reach = remaining * classSpeed[Int(graph.edgeClass[e])]
+            pieces.append(substring(graph.polyline(of: e), max(0, snap.along - reach), min(graph.edgeLength[e], snap.along + reach)))
+        }
+        return pieces.filter { $0.count >= 2 }
+    }
+
+    /// The part of a polyline between two distances along it. GEOS's C API has interpolation but
+    /// no substring, so the walk along the segments is done here.
+    static func substring(_ line: ArraySlice<Coordinate>, _ start: Double, _ end: Double) -> [Coordinate] {
+        var result: [Coordinate] = []
+        var travelled = 0.0
+        var previous = line.first!
+        for point in line.dropFirst() {
+            let segment = previous.planarDistance(to: point)
+            let segmentEnd = travelled + segment
+            if segmentEnd >= start, travelled <= end, segment > 0 {
+                func at(_ distance: Double) -> Coordinate {
+                    let t = min(max((distance - travelled) / segment, 0), 1)
+                    return Coordinate(previous.x + (point.x - previous.x) * t, previous.y + (point.y - previous.y) * t)
+                }
+                if result.isEmpty { result.append(at(max(start, travelled))) }
+                result.append(at(min(end, segmentEnd)))
+            }
+            travelled = segmentEnd
+            previous = point
+            if travelled > end { break }
+        }
+        return result
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LifeCircleCoverage
+import LifeCircleGEOS
+import LifeCircleGeometry
+import LifeCircleIO
+import LifeCircleInput
+import LifeCircleNetwork
+import Testing
+
+private let geoData = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("GeoData")
+
+@Suite struct NetworkCoverageTests {
+    static let helsinki: StreetGraph = try! StreetGraph(osm: geoData.appendingPathComponent("osm/helsinki_2019.osm.pbf").path)
+
+    /// Seeded points spread over the network's nodes' extent.
+    static func points(_ count: Int, seed: UInt64) -> [Coordinate] {
+        var random = SeededRandom(state: seed)
+        let extent = Envelope(of: helsinki.nodes)!
+        return (0..<count).map { _ in
+            Coordinate(Double.random(in: extent.minX...extent.maxX, using: &random),
+                       Double.random(in: extent.minY...extent.maxY, using: &random))
+        }
+    }
+
+    @Test func straightLineCoverageIsNeverBelowNetworkCoverageAtTheSameDistance() throws {
+        // Walking at 1 m/s for d/60 minutes reaches d metres of street at most, legs included,
+        // and no street path is shorter than the straight line.
+        for d in [300.0, 600.0, 900.0] {
+            var profile = TravelProfile.walk
+            profile.minutes = d / 60
+            let network = NetworkAccess(graph: Self.helsinki, profile: profile)
+            let straight = StraightLineAccess(radius: d)
+            let facilities = Self.points(8, seed: UInt64(d)), units = Self.points(400, seed: UInt64(d) + 1)
+            let byNetwork = try network.access(from: facilities, to: units)
+            let byLine = try straight.access(from: facilities, to: units)
+            for (n, s) in zip(byNetwork, byLine) {
+                if network.covers(n) { #expect(straight.covers(s)) }
+                if let metres = n.meters { #expect(metres >= s.meters! - 1e-6) }
+            }
+            #expect(byNetwork.filter(network.covers).count <= byLine.filter(straight.covers).count)
+        }
+    }
+
+    @Test func addingAFacilityNeverLowersNetworkCoverage() throws {
+        let network = NetworkAccess(graph: Self.helsinki, profile: .elderly)
+        let units = Self.points(300, seed: 3)
+        var facilities = Self.points(3, seed: 4)
+        let before = try network.access(from: facilities, to: units)
+        facilities += Self.points(1, seed: 5)
+        let after = try network.access(from: facilities, to: units)
+        for (b, a) in zip(before, after) {
+            if let seconds = b.seconds { #expect(a.seconds! <= seconds) }
+            #expect(!network.covers(b) || network.covers(a))
+        }
+    }
+
+    @Test func coverageSetsAgreeWithAccess() throws {
+        let network = NetworkAccess(graph: Self.helsinki, profile: .walk)
+        let sites = Self.points(5, seed: 11), units = Self.points(200, seed: 12)
+        let sets = try network.coverageSets(from: sites, to: units)
+        for (s, site) in sites.enumerated() {
+            let alone = try network.access(from: [site], to: units)
+            #expect(sets[s] == alone.indices.filter { network.covers(alone[$0]) })
+        }
+    }
+
+    @Test func serviceAreaOfAStraightStreetIsItsReachableStretchBuffered() throws {
+        // One 1,000 m street; a facility on it at 100 m with no leg; 300 s at 1 m/s reaches from
+        // 0 to 400 m. Buffered by 25 m with 8 segments per quadrant: 400 × 50 plus the two half
+        // circles, a 32-gon of radius 25: (32 / 2) · 25² · sin(2π / 32).
+        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
+        let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000), Coordinate(386_000, 6_672_000)])),
+                                  attributes: ["class": .string("residential")])
+        let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
+        var profile = TravelProfile.walk
+        profile.minutes = 5
+        let access = NetworkAccess(graph: graph, profile: profile)
+        let areas = try access.serviceAreas(from: [Coordinate(385_100, 6_672_000)])
+        let area = try NativeGeometry(areas[0]).area()
+        let expected = 400 * 50 + 16 * 625 * sin(2 * Double.pi / 32)
+        #expect(abs(area - expected) < 1e-6 * expected)
+        // A point 5 m off the street at 390 m is reached in 290 + 5 s: covered; at 410 m it is not.
+        let reach = try access.access(from: [Coordinate(385_100, 6_672_000)],
+                                      to: [Coordinate(385_390, 6_672_005), Coordinate(385_410, 6_672_000)])
+        #expect(abs(reach[0].seconds! - 295) < 1e-9 && access.covers(reach[0]))
+        #expect(!access.covers(reach[1]))
+    }
+}
