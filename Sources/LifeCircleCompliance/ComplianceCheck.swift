@@ -37,10 +37,12 @@ public enum ComplianceCheck {
             pack.facilityKind(matching: facilities.value("kind", of: $0)?.text)
         }
 
-        let facts = districts.features.enumerated().map { i, d in
-            DistrictFacts(d, in: districts, shares: allocation.sharesByDistrict[i], personsPerHousehold: pph)
+        // Each district is judged on its own: spread over the cores.
+        let shares = allocation.sharesByDistrict
+        let facts = Array(districts.features.indices).parallelMap { i in
+            DistrictFacts(districts.features[i], in: districts, shares: shares[i], personsPerHousehold: pph)
         }
-        let results = facts.map(districtResult(pack))
+        let results = facts.parallelMap(districtResult(pack))
         let unitOf = districts.features.map { districts.value("planning_unit", of: $0)?.text }
         let territory = TerritoryRules.evaluate(pack, districts: results, facts: facts, hasUnits: inputs.units != nil)
         let network = try inputs.units.map { try ServiceNetwork.evaluate(pack, units: $0, facilities: inputs.facilities) }
@@ -75,7 +77,7 @@ public enum ComplianceCheck {
             || pack.rules.contains { $0.target == .planningUnits }
     }
 
-    private static func districtResult(_ pack: RulePack) -> (DistrictFacts) -> DistrictResult {
+    private static func districtResult(_ pack: RulePack) -> @Sendable (DistrictFacts) -> DistrictResult {
         { facts in
             let checks = DistrictRules.evaluate(facts, pack)
             let provided = facts.total(\.floorAreaM2).sum

@@ -8,6 +8,9 @@ public enum DistrictStatus: String, Hashable, Sendable, Codable {
     /// Reads a `status` attribute: English or Chinese as planning offices write it.
     /// 旧城区 (old town) and 老旧小区 (old estates) count as existing, as the norms treat them.
     public init?(label: String) {
+        // Most labels arrive clean: look them up as they are before trimming and folding.
+        if Self.newLabels.contains(label) { self = .new; return }
+        if Self.existingLabels.contains(label) { self = .existing; return }
         let folded = label.trimmingCharacters(in: .whitespaces).lowercased()
         if Self.newLabels.contains(folded) {
             self = .new
