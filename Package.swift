@@ -16,7 +16,7 @@ let package = Package(
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
             "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
-            "LifeCircleNetwork",
+            "LifeCircleNetwork", "LifeCircleSiting",
         ]),
     ],
     dependencies: [
@@ -28,6 +28,7 @@ let package = Package(
         systemLibrary("CGEOS", pkgConfig: "geos", apt: "libgeos-dev"),
         systemLibrary("CPROJ", pkgConfig: "proj", apt: "libproj-dev"),
         systemLibrary("CGDAL", pkgConfig: "gdal", apt: "libgdal-dev"),
+        systemLibrary("CCBC", pkgConfig: "cbc", apt: "coinor-libcbc-dev"),
 
         // Value types: geometries, envelopes, GeoJSON. No C.
         .target(name: "LifeCircleGeometry"),
@@ -61,13 +62,19 @@ let package = Package(
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
 
+        // Siting: where new facilities close the coverage gap; the one module that talks to CBC.
+        .target(name: "LifeCircleSiting", dependencies: [
+            "CCBC", "LifeCircleCoverage", "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS",
+            "LifeCircleIO",
+        ]),
+
         .executableTarget(name: "LifeCircleCLI", dependencies: [
-            "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage",
+            "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage", "LifeCircleSiting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [
-            "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms",
+            "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms", "LifeCircleSiting",
         ]),
 
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),
@@ -78,6 +85,7 @@ let package = Package(
         .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),
         .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
         .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage"]),
+        .testTarget(name: "LifeCircleSitingTests", dependencies: ["LifeCircleSiting"]),
         .testTarget(name: "LifeCircleNetworkTests", dependencies: ["LifeCircleNetwork"]),
     ],
     swiftLanguageModes: [.v6]

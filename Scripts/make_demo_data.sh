@@ -47,4 +47,10 @@ ogr2ogr -f GeoJSON -lco RFC7946=YES GeoData/demo/yinchuan_centres_gcj02_illustra
 SELECT 'C' || code AS id, name || ' 综合养老服务中心（示意）' AS name, '综合养老服务中心' AS kind,
        'illustrative: a centre assumed at the town/street seat' AS basis, geometry
 FROM yinchuan_town_village_points_gcj02 WHERE level = 'town' ORDER BY code"
-echo "wrote GeoData/demo/yinchuan_units_gcj02.geojson and yinchuan_centres_gcj02_illustrative.geojson"
+# ILLUSTRATIVE candidate sites for siting: one at each community/village centre.
+rm -f GeoData/demo/yinchuan_candidates_gcj02_illustrative.geojson
+ogr2ogr -f GeoJSON -lco RFC7946=YES GeoData/demo/yinchuan_candidates_gcj02_illustrative.geojson "$src" -nln yinchuan_candidates -dialect sqlite -sql "
+SELECT 'S' || code AS id, name || ' 候选点（示意）' AS name,
+       'illustrative: a candidate site assumed at the community/village centre' AS basis, geometry
+FROM yinchuan_town_village_points_gcj02 WHERE level = 'village' ORDER BY code"
+echo "wrote GeoData/demo/yinchuan_units_gcj02.geojson, yinchuan_centres_gcj02_illustrative.geojson and yinchuan_candidates_gcj02_illustrative.geojson"

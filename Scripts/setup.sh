@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages LifeCircle builds against, if any is missing. Idempotent.
-# GEOS, PROJ (with its data and cs2cs) and GDAL/OGR (with ogrinfo/ogr2ogr) from Debian's packages.
+# GEOS, PROJ (with its data and cs2cs), GDAL/OGR (with ogrinfo/ogr2ogr) and the CBC MIP solver from
+# Debian's packages.
 set -euo pipefail
 
-packages=(pkg-config libgeos-dev libproj-dev proj-data proj-bin libgdal-dev gdal-bin)
+packages=(pkg-config libgeos-dev libproj-dev proj-data proj-bin libgdal-dev gdal-bin coinor-libcbc-dev)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -26,4 +27,4 @@ fi
 if ! command -v swift >/dev/null; then
   echo "setup: no 'swift' on PATH; install Swift 6 (swift.org) and try again" >&2; exit 1
 fi
-echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversion proj), GDAL $(pkg-config --modversion gdal), $(swift --version 2>/dev/null | head -1)"
+echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversion proj), GDAL $(pkg-config --modversion gdal), CBC $(pkg-config --modversion cbc), $(swift --version 2>/dev/null | head -1)"

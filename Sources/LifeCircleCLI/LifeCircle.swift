@@ -9,5 +9,5 @@ struct LifeCircle: ParsableCommand {
             Exit status: 0 the run completed; 64 bad usage; 65 bad input data (the message names \
             the file, feature and field); 70 an internal error.
             """,
-        subcommands: [Inspect.self, Convert.self, Check.self, Coverage.self, Rules.self])
+        subcommands: [Inspect.self, Convert.self, Check.self, Coverage.self, Site.self, Rules.self])
 }
