@@ -42,8 +42,7 @@ struct Site: ParsableCommand {
     @Option(help: "A rule pack (e.g. yinchuan-2020): the straight-line radius, and the norm and persons per household for --capacitated.")
     var rules: String?
 
-    @Option(help: "Radius of the straight-line circle in metres (default: the pack's, else 1000).")
-    var radius: Double?
+    @OptionGroup var access: AccessOptions
 
     @Flag(help: "A facility serves at most floor_area_m2 ÷ the norm × 100 households; unmet demand is reported.")
     var capacitated = false
@@ -90,7 +89,6 @@ struct Site: ParsableCommand {
         case (nil, let s?) where !(s > 0 && s <= 1): throw ValidationError("--target-share must be in (0, 1], e.g. 0.85")
         default: break
         }
-        if let radius, !(radius > 0) { throw ValidationError("--radius must be > 0") }
         if let norm, !(norm > 0) { throw ValidationError("--norm must be > 0") }
         if let pph = personsPerHousehold, !(pph > 0) { throw ValidationError("--persons-per-household must be > 0") }
         if !(timeLimit > 0) { throw ValidationError("--time-limit must be > 0") }
@@ -109,11 +107,11 @@ struct Site: ParsableCommand {
                                                                                       fieldOverrides: perLayer[1]))
             let candidateLayer = try InputLoader.load(candidates, options: LoadOptions(sourceCRS: candidatesFrom, metricCRS: metric,
                                                                                        fieldOverrides: perLayer[2]))
-            let radius = radius ?? pack?.coverage?.straightLineRadius ?? 1000
-            let model = StraightLineAccess(radius: radius)
+            let chosen = try access.choose(pack: pack, metric: metric)
+            let model = chosen.model
             let report = try SitingAnalysis.run(.init(
                 demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer, kind: kind, model: model,
-                profile: "straight line ≤ \(Int(radius)) m", radius: radius,
+                profile: chosen.description, minutes: chosen.minutes, radius: chosen.radius,
                 goal: add.map { .addSites($0) } ?? .reachShare(targetShare!), measure: by, pack: pack,
                 capacitated: capacitated, norm: norm, personsPerHousehold: personsPerHousehold,
                 options: SolveOptions(timeLimit: timeLimit), notes: note))

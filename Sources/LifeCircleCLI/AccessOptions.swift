@@ -1,0 +1,64 @@
+import ArgumentParser
+import LifeCircleCRS
+import LifeCircleCoverage
+import LifeCircleInput
+import LifeCircleNetwork
+import LifeCircleNorms
+
+/// How access is measured — along a street network, or in a straight line — for `coverage` and `site`.
+struct AccessOptions: ParsableArguments {
+    @Option(help: "Streets: an OpenStreetMap extract (.osm.pbf, .osm) or a road-centreline layer. Without it: straight-line distance.")
+    var network: String?
+
+    @Option(name: .customLong("network-from"), help: "CRS of a centreline layer's coordinates.", transform: parseCRS)
+    var networkFrom: CRS?
+
+    @Option(help: "Travel profile on the network: walk (1.0 m/s, default), elderly (0.8 m/s), village-ebike.")
+    var profile: String?
+
+    @Option(help: "Minutes of travel that make the service circle (default: the pack's, else 15).")
+    var minutes: Double?
+
+    @Option(name: .customLong("max-snap"), help: "Metres beyond which a point is off-network, never snapped (default 500).")
+    var maxSnap: Double = 500
+
+    @Option(help: "Radius of the straight-line circle in metres, without --network (default: the pack's, else 1000).")
+    var radius: Double?
+
+    func validate() throws {
+        if let radius, !(radius > 0) { throw ValidationError("--radius must be > 0") }
+        if let minutes, !(minutes > 0) { throw ValidationError("--minutes must be > 0") }
+        if !(maxSnap > 0) { throw ValidationError("--max-snap must be > 0") }
+        if let profile, TravelProfile.builtIn[profile] == nil {
+            throw ValidationError("--profile \(profile): not one of \(TravelProfile.builtIn.keys.sorted().joined(separator: ", "))")
+        }
+        if network == nil, profile != nil || minutes != nil { throw ValidationError("--profile and --minutes need --network") }
+        if network != nil, radius != nil { throw ValidationError("--radius is for the straight-line method, without --network") }
+    }
+
+    /// The chosen model, with how it is described in outputs and its minutes or radius.
+    struct Chosen {
+        var model: any AccessModel
+        var description: String
+        var minutes: Double?
+        var radius: Double?
+    }
+
+    /// Along the network when one is given (built in the run's metric CRS), else in a straight line.
+    func choose(pack: RulePack?, metric: CRS) throws -> Chosen {
+        guard let network else {
+            let radius = radius ?? pack?.coverage?.straightLineRadius ?? 1000
+            return Chosen(model: StraightLineAccess(radius: radius), description: "straight line ≤ \(Int(radius)) m", radius: radius)
+        }
+        var travel = TravelProfile.builtIn[profile ?? pack?.coverage?.profile ?? "walk"] ?? .walk
+        travel.minutes = minutes ?? pack?.coverage?.minutes ?? 15
+        let options = NetworkOptions(metricCRS: metric)
+        let isOSM = network.hasSuffix(".pbf") || network.hasSuffix(".osm")
+        let graph = isOSM ? try StreetGraph(osm: network, options: options)
+            : try StreetGraph(centrelines: network, load: LoadOptions(sourceCRS: networkFrom, metricCRS: metric), options: options)
+        let minutesText = travel.minutes == travel.minutes.rounded() ? String(Int(travel.minutes)) : String(travel.minutes)
+        let description = "\(travel.name) \(travel.speed) m/s" + (travel.speedByClass.isEmpty ? "" : " (by road class)") + ", \(minutesText) min"
+        return Chosen(model: NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
+                      description: description, minutes: travel.minutes)
+    }
+}
