@@ -28,10 +28,10 @@ struct Check: ParsableCommand {
     @Option(help: "A rule pack: a bundled name (see `lifecircle rules list`) or the path of a .yaml file.")
     var rules: String
 
-    @Option(help: "The folder to write the outputs into (created if missing).")
-    var out: String
-
     @OptionGroup var fieldOptions: FieldOptions
+
+    @OptionGroup var output: OutputOptions
+
 
     @Option(name: .customLong("districts-from"), help: "CRS of the districts' coordinates (EPSG code, gcj02, bd09).", transform: parseCRS)
     var districtsFrom: CRS?
@@ -44,12 +44,6 @@ struct Check: ParsableCommand {
 
     @Option(name: .customLong("persons-per-household"), help: "Persons per household where only population is given (default: the pack's, usually 3.0).")
     var personsPerHousehold: Double?
-
-    @Option(help: "Report language: zh (default) or en.")
-    var lang: Language = .zh
-
-    @Option(help: "A note printed at the top of the report, e.g. that the data is illustrative (repeatable).")
-    var note: [String] = []
 
     @Flag(help: "Exit with status 1 when any district fails (for scripts).")
     var failOnNoncompliance = false
@@ -72,8 +66,8 @@ struct Check: ParsableCommand {
                 try InputLoader.load($0, options: LoadOptions(sourceCRS: unitsFrom, metricCRS: metric, fieldOverrides: perLayer[2]))
             }
             let report = try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
-                                                       pack: pack, personsPerHousehold: personsPerHousehold, notes: note))
-            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: out, language: lang)
+                                                       pack: pack, personsPerHousehold: personsPerHousehold, notes: output.note))
+            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out, language: output.lang)
             return report
         }
         let s = report.summary.all
@@ -81,9 +75,8 @@ struct Check: ParsableCommand {
         for target in report.summary.targets { print("  target \(target.rule): \(target.outcome.rawValue) — \(target.detail)") }
         print("  rejected \(report.rejected.count), repaired \(report.repaired.count), facilities in no district \(report.unallocatedFacilities.count)")
         print("  CRS: \(report.assumptions.crs.source) → \(report.assumptions.crs.metric)")
-        print("  wrote \(ComplianceFiles.names.map { "\(out)/\($0)" }.joined(separator: ", "))")
+        print("  wrote \(ComplianceFiles.names.map { "\(output.out)/\($0)" }.joined(separator: ", "))")
         if failOnNoncompliance, s.fail > 0 { throw ExitCode(1) }
     }
 }
 
-extension Language: ExpressibleByArgument {}

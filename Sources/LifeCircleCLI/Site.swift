@@ -21,11 +21,7 @@ struct Site: ParsableCommand {
             (the message gives the best reachable share).
             """)
 
-    @Option(help: "Communities and villages: points or polygons with id, name, kind, population, elderly_population (households for --capacitated).")
-    var demand: String
-
-    @Option(help: "Existing facilities, kept: points or polygons (floor_area_m2 for --capacitated).")
-    var facilities: String
+    @OptionGroup var input: DemandOptions
 
     @Option(help: "Candidate sites: points or parcels, optionally with floor_area_m2 and cost.")
     var candidates: String
@@ -56,31 +52,13 @@ struct Site: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds the MIP solver may search (default 60); past it the best answer found is given with its gap.")
     var timeLimit: Double = 60
 
-    @Option(help: "The folder to write the outputs into (created if missing).")
-    var out: String
-
-    @Option(help: "Take every demand unit as this kind: community or village.", transform: { text in
-        guard let kind = DemandKind(label: text) else { throw ValidationError("--kind must be community or village") }
-        return kind
-    })
-    var kind: DemandKind?
-
     @OptionGroup var fieldOptions: FieldOptions
 
-    @Option(name: .customLong("demand-from"), help: "CRS of the demand units' coordinates (EPSG code, gcj02, bd09).", transform: parseCRS)
-    var demandFrom: CRS?
+    @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("facilities-from"), help: "CRS of the facilities' coordinates.", transform: parseCRS)
-    var facilitiesFrom: CRS?
 
     @Option(name: .customLong("candidates-from"), help: "CRS of the candidate sites' coordinates.", transform: parseCRS)
     var candidatesFrom: CRS?
-
-    @Option(help: "Report language: zh (default) or en.")
-    var lang: Language = .zh
-
-    @Option(help: "A note printed at the top of the report and kept in siting.json (repeatable).")
-    var note: [String] = []
 
     func validate() throws {
         switch (add, targetShare) {
@@ -99,26 +77,26 @@ struct Site: ParsableCommand {
         let overrides = try fieldOptions.overrides()
         let (report, written) = try reportingInputErrors { () throws -> (SitingReport, [String]) in
             let pack = try rules.map { try RulePackLibrary.standard.load($0) }
-            let perLayer = try FieldOverrides.distribute(overrides, over: [(demand, nil), (facilities, nil), (candidates, nil)])
-            let demandLayer = try InputLoader.load(demand, options: LoadOptions(sourceCRS: demandFrom, fieldOverrides: perLayer[0]))
+            let perLayer = try FieldOverrides.distribute(overrides, over: [(input.demand, nil), (input.facilities, nil), (candidates, nil)])
+            let demandLayer = try InputLoader.load(input.demand, options: LoadOptions(sourceCRS: input.demandFrom, fieldOverrides: perLayer[0]))
             // Every layer is measured in the demand units' metric CRS.
             let metric = try CRS(parsing: demandLayer.crs.metric)
-            let facilityLayer = try InputLoader.load(facilities, options: LoadOptions(sourceCRS: facilitiesFrom, metricCRS: metric,
+            let facilityLayer = try InputLoader.load(input.facilities, options: LoadOptions(sourceCRS: input.facilitiesFrom, metricCRS: metric,
                                                                                       fieldOverrides: perLayer[1]))
             let candidateLayer = try InputLoader.load(candidates, options: LoadOptions(sourceCRS: candidatesFrom, metricCRS: metric,
                                                                                        fieldOverrides: perLayer[2]))
             let chosen = try access.choose(pack: pack, metric: metric)
             let model = chosen.model
             let report = try SitingAnalysis.run(.init(
-                demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer, kind: kind, model: model,
+                demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer, kind: input.kind, model: model,
                 profile: chosen.description, minutes: chosen.minutes, radius: chosen.radius,
                 goal: add.map { .addSites($0) } ?? .reachShare(targetShare!), measure: by, pack: pack,
                 capacitated: capacitated, norm: norm, personsPerHousehold: personsPerHousehold,
-                options: SolveOptions(timeLimit: timeLimit), notes: note))
+                options: SolveOptions(timeLimit: timeLimit), notes: output.note))
             let areas = try SitingAnalysis.serviceAreas(report, facilities: facilityLayer, candidates: candidateLayer, model: model)
             let written = try SitingFiles.write(report, layers: .init(demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer,
                                                                       existingAreas: areas.existing, proposedAreas: areas.proposed),
-                                                to: out, language: lang)
+                                                to: output.out, language: output.lang)
             return (report, written)
         }
         let s = report.summary, r = report.request

@@ -47,6 +47,7 @@ public enum ComplianceCheck {
         let territory = TerritoryRules.evaluate(pack, districts: results, facts: facts, hasUnits: inputs.units != nil)
         let network = try inputs.units.map { try ServiceNetwork.evaluate(pack, units: $0, facilities: inputs.facilities) }
 
+        let unitRules = pack.rules.contains { $0.target == .planningUnits }
         let layers = [districts, inputs.facilities] + (inputs.units.map { [$0] } ?? [])
         return ComplianceReport(
             notes: inputs.notes,
@@ -58,7 +59,7 @@ public enum ComplianceCheck {
             assumptions: Assumptions(
                 personsPerHousehold: pph,
                 personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given with --persons-per-household",
-                districtsUsingPersonsPerHousehold: zip(facts, results).filter { usedPersonsPerHousehold($0, $1, pack) }.count,
+                districtsUsingPersonsPerHousehold: facts.indices.filter { usedPersonsPerHousehold(facts[$0], results[$0], unitRules) }.count,
                 crs: districts.crs,
                 notes: pack.notes),
             rejected: layers.flatMap(\.rejections),
@@ -69,13 +70,13 @@ public enum ComplianceCheck {
 
     /// Whether a district's figures rest on persons per household: households derived from its
     /// population, or a per-person rule fed with population derived from its households.
-    private static func usedPersonsPerHousehold(_ facts: DistrictFacts, _ result: DistrictResult, _ pack: RulePack) -> Bool {
+    private static func usedPersonsPerHousehold(_ facts: DistrictFacts, _ result: DistrictResult, _ unitRules: Bool) -> Bool {
         if facts.householdsBasis != nil, facts.householdsBasis != "attribute" { return true }
         guard facts.populationBasis != nil, facts.populationBasis != "attribute" else { return false }
-        let perPerson: Set<String> = [Metric.landAreaPerPerson.rawValue, Metric.childcarePlacesPer1000People.rawValue]
-        return result.checks.contains { perPerson.contains($0.metric) }
-            || pack.rules.contains { $0.target == .planningUnits }
+        return unitRules || result.checks.contains { perPersonMetrics.contains($0.metric) }
     }
+
+    private static let perPersonMetrics: Set<String> = [Metric.landAreaPerPerson.rawValue, Metric.childcarePlacesPer1000People.rawValue]
 
     private static func districtResult(_ pack: RulePack) -> @Sendable (DistrictFacts) -> DistrictResult {
         { facts in

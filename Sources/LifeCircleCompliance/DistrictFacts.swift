@@ -73,6 +73,7 @@ struct DistrictFacts {
 /// A number as people write it: no trailing ".0", at most 2 decimals. Pure Swift (no
 /// Foundation formatting): it runs for every check of every district.
 func plain(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return String((x * 100).rounded() / 100)
+    let rounded = (x * 100).rounded() / 100
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return String(rounded)
 }

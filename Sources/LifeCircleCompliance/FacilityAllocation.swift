@@ -1,5 +1,6 @@
 import LifeCircleGEOS
 import LifeCircleGeometry
+import LifeCircleIO
 import LifeCircleInput
 
 /// Which facilities serve which district, and by what share.
@@ -12,10 +13,12 @@ struct FacilityAllocation {
     var unallocated: [String]
     var warnings: [String]
     private let kindOf: (InputFeature) -> String?
+    private let fields: Fields
 
     /// `kindOf` names a facility's kind (an id of the pack's facility kinds), for rules about one kind.
     init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex, kindOf: @escaping (InputFeature) -> String?) throws {
         self.kindOf = kindOf
+        fields = Fields(facilities)
         sharesByDistrict = Array(repeating: [], count: districts.features.count)
         unallocated = []
         warnings = []
@@ -38,7 +41,7 @@ struct FacilityAllocation {
         }
 
         let pairs = try index.query(points: points.map(\.coordinate), predicate: .intersects)
-        var placedIn: [Int: Int] = [:]
+        var placedIn = [Int?](repeating: nil, count: points.count)
         for (p, d) in zip(pairs.input, pairs.tree) {
             let facility = facilities.features[points[p].facility]
             // On a shared boundary a point touches two districts; it serves the first only.
@@ -76,10 +79,21 @@ struct FacilityAllocation {
     }
 
     private func share(_ layer: InputLayer, _ facility: InputFeature, _ how: FacilityShare.How, _ share: Double) -> FacilityShare {
-        FacilityShare(id: facility.id, name: layer.value("name", of: facility)?.text, kind: kindOf(facility), how: how, share: share,
-                      floorAreaM2: layer.value("floor_area_m2", of: facility)?.number,
-                      landAreaM2: layer.value("land_area_m2", of: facility)?.number,
-                      childcarePlaces: layer.value("childcare_places", of: facility)?.number,
-                      beds: layer.value("capacity", of: facility)?.number)
+        func value(_ field: String?) -> AttributeValue? { field.flatMap { facility.attributes[$0] } }
+        return FacilityShare(id: facility.id, name: value(fields.name)?.text, kind: kindOf(facility), how: how, share: share,
+                             floorAreaM2: value(fields.floorArea)?.number, landAreaM2: value(fields.landArea)?.number,
+                             childcarePlaces: value(fields.childcarePlaces)?.number, beds: value(fields.capacity)?.number)
+    }
+
+    /// The facility layer's source fields for the canonical names a share reads, looked up once
+    /// rather than through `InputLayer.value` (two string-keyed look-ups) five times per facility.
+    private struct Fields {
+        var name, floorArea, landArea, childcarePlaces, capacity: String?
+
+        init(_ layer: InputLayer) {
+            let m = layer.fieldMapping
+            (name, floorArea, landArea) = (m["name"], m["floor_area_m2"], m["land_area_m2"])
+            (childcarePlaces, capacity) = (m["childcare_places"], m["capacity"])
+        }
     }
 }

@@ -67,7 +67,9 @@ public enum DemandUnits {
         return (units, rejected)
     }
 
-    static func locate(_ geometry: Geometry) throws -> (Coordinate, String) {
+    /// Where a unit or facility is measured from, and how it was found: a point as given; a
+    /// polygon at its centroid when that lies inside it, else at a point on its surface.
+    public static func locate(_ geometry: Geometry) throws -> (Coordinate, String) {
         if case .point(let p) = geometry { return (p.coordinate, "point") }
         let native = try NativeGeometry(geometry)
         let centroid = try native.centroid()

@@ -146,7 +146,11 @@ public final class SpatialIndex: @unchecked Sendable {
         let key = predicate?.rawValue ?? "distance"
         warmedFor.withLock { warmed in
             guard !warmed.contains(key) else { return }
-            GEOSContextPool.shared.withContext { c in prepared.forEach { $0.warm(for: predicate, c) } }
+            // Each geometry is warmed by one thread only, so the work can be shared out over the cores.
+            let prepared = self.prepared
+            _ = Workers.map(count: prepared.count, workers: Workers.defaultCount) { range, c in
+                for i in range { prepared[i].warm(for: predicate, c) }
+            }
             warmed.insert(key)
         }
     }

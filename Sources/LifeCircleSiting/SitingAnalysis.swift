@@ -63,8 +63,8 @@ public enum SitingAnalysis {
         guard !units.isEmpty else { throw SitingError.invalidRequest("\(inputs.demand.source): no demand unit to cover (see the rejections)") }
         let facilities = inputs.facilities?.features ?? []
         let candidates = inputs.candidates.features
-        let candidatePlaces = try candidates.map { try locate($0.geometry) }
-        let facilityPlaces = try facilities.map { try locate($0.geometry).0 }
+        let candidatePlaces = try candidates.map { try DemandUnits.locate($0.geometry) }
+        let facilityPlaces = try facilities.map { try DemandUnits.locate($0.geometry).0 }
         let existing = try inputs.model.coverageSets(from: facilityPlaces, to: units.map(\.location))
         let reach = try inputs.model.coverageSets(from: candidatePlaces.map(\.0), to: units.map(\.location))
 
@@ -170,19 +170,9 @@ public enum SitingAnalysis {
     public static func serviceAreas(_ report: SitingReport, facilities: InputLayer?, candidates: InputLayer,
                                     model: any AccessModel) throws -> (existing: [Geometry], proposed: [Geometry]) {
         let byID = Dictionary(candidates.features.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let existing = try (facilities?.features ?? []).map { try locate($0.geometry).0 }
-        let proposed = try report.selected.compactMap { byID[$0.id] }.map { try locate($0.geometry).0 }
+        let existing = try (facilities?.features ?? []).map { try DemandUnits.locate($0.geometry).0 }
+        let proposed = try report.selected.compactMap { byID[$0.id] }.map { try DemandUnits.locate($0.geometry).0 }
         return (try model.serviceAreas(from: existing), try model.serviceAreas(from: proposed))
-    }
-
-    /// A site's location, as coverage places facilities: a point as given, a parcel at its centroid
-    /// when that lies inside it, else at its point on surface.
-    static func locate(_ geometry: Geometry) throws -> (Coordinate, String) {
-        if case .point(let p) = geometry { return (p.coordinate, "point") }
-        let native = try NativeGeometry(geometry)
-        let centroid = try native.centroid()
-        if try native.covers(centroid) { return (centroid.value.coordinates[0], "centroid") }
-        return (try native.pointOnSurface().value.coordinates[0], "point on surface")
     }
 
     /// Σ of the units' known `values` over `members`; nil when no unit gives the value at all.

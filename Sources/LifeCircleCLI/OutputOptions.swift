@@ -1,0 +1,16 @@
+import ArgumentParser
+import LifeCircleReport
+
+/// Where and how a command writes its outputs.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "The folder to write the outputs into (created if missing).")
+    var out: String
+
+    @Option(help: "Report language: zh (default) or en.")
+    var lang: Language = .zh
+
+    @Option(help: "A note printed at the top of the report and kept in the JSON, e.g. that the data is illustrative (repeatable).")
+    var note: [String] = []
+}
+
+extension Language: ExpressibleByArgument {}
