@@ -11,7 +11,7 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Flag(help: "Print JSON instead of text.")
+    @Flag(help: "Print JSON (schema: Schemas/inspect.schema.json) instead of text.")
     var json = false
 
     func run() throws {
@@ -22,6 +22,7 @@ struct Inspect: ParsableCommand {
         }
         if json {
             let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
