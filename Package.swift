@@ -75,6 +75,7 @@ let package = Package(
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [
             "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms", "LifeCircleSiting",
+            "LifeCircleNetwork",
         ]),
 
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),

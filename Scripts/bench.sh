@@ -8,7 +8,8 @@
 #
 # Installs what it needs: system packages (Scripts/setup.sh, plus gcc and python3-venv), a release
 # build of lifecircle-bench in .build-bench, and a scratch virtualenv with shapely, numpy,
-# geopandas, spopt and pulp from PyPI (LIFECIRCLE_BENCH_VENV, default .build-bench/venv).
+# geopandas, spopt, pulp, pandana, networkx and osmnx from PyPI (LIFECIRCLE_BENCH_VENV, default
+# .build-bench/venv).
 # Results: bench-out/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,9 +58,16 @@ if ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
   rm -rf "$venv"
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import shapely, numpy, geopandas, spopt, pulp' 2>/dev/null; then
-  say "installing shapely, numpy, geopandas (with pandas, pyproj), spopt and pulp (with its CBC) into $venv from PyPI"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy 'geopandas>=1,<2' 'spopt>=0.6,<1' 'pulp>=2.7,<4'
+if ! "$venv/bin/python" -c 'import shapely, numpy, geopandas, spopt, pulp, pandana, networkx' 2>/dev/null; then
+  say "installing shapely, numpy, geopandas (with pandas, pyproj), spopt, pulp (with its CBC), pandana and networkx into $venv from PyPI"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy 'geopandas>=1,<2' 'spopt>=0.6,<1' 'pulp>=2.7,<4' \
+    'pandana>=0.7,<1' 'networkx>=3,<4'
+fi
+# OSMnx only for the coverage case's isochrone recipe (its search is networkx's): optional.
+if ! "$venv/bin/python" -c 'import osmnx' 2>/dev/null; then
+  say "installing osmnx into $venv from PyPI"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'osmnx>=2,<3' \
+    || say "osmnx did not install: the coverage case's OSMnx recipe runs ego_graph on the facilities' nodes without it"
 fi
 "$venv/bin/python" -c 'import shapely, numpy, geopandas, pandas; print(f"bench: shapely {shapely.__version__} (bundled GEOS {shapely.geos_version_string}), numpy {numpy.__version__}, geopandas {geopandas.__version__}, pandas {pandas.__version__}")' >&2
 say "system GEOS $(pkg-config --modversion geos) (LifeCircle and the C peers link it)"

@@ -71,7 +71,9 @@ def run_contender(ctx, contender, timeout):
     out = os.path.join(ctx.out_dir, f"out-{contender['key']}.bin")
     if os.path.exists(out):
         os.remove(out)
-    argv = [*contender["argv"], "--out", out, "--repeat", str(ctx.repeat)]
+    # A slow peer may ask for fewer runs ("repeat" in its contender entry).
+    repeat = min(ctx.repeat, contender.get("repeat", ctx.repeat))
+    argv = [*contender["argv"], "--out", out, "--repeat", str(repeat)]
     ctx.log(f"{contender['name']}: $ " + " ".join(shlex.quote(a) for a in argv))
     started = time.monotonic()
     proc = subprocess.run(argv, stdout=subprocess.PIPE, text=True, timeout=timeout)
@@ -79,7 +81,8 @@ def run_contender(ctx, contender, timeout):
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"{contender['name']} failed (exit {proc.returncode})")
     report = json.loads(lines[-1])
-    report.update(key=contender["key"], name=contender["name"], out=out, wall=time.monotonic() - started)
+    report.update(key=contender["key"], name=contender["name"], group=contender.get("group"), out=out,
+                  wall=time.monotonic() - started)
     runs = report["runs"]
     report["best"] = min(r["total"] for r in runs)
     phases = sorted({p for r in runs for p in r.get("phases", {})}, key=list(runs[0].get("phases", {})).index)
@@ -95,8 +98,23 @@ def same_check(a, b, tolerance):
                for k in a)
 
 
+def groups(reports):
+    """The reports by their contender's `group` (cases whose contenders do different jobs), in order."""
+    by_group = {}
+    for r in reports:
+        by_group.setdefault(r.get("group"), []).append(r)
+    return list(by_group.values())
+
+
 def agreement(reports, tolerance=None):
-    """Problems if the contenders' checks or output files differ; [] when they agree."""
+    """Problems if the contenders' checks or output files differ (within each group); [] when they agree."""
+    problems = []
+    for group in groups(reports):
+        problems += agreement_within(group, tolerance)
+    return problems
+
+
+def agreement_within(reports, tolerance=None):
     problems = []
     reference = reports[0]
     for r in reports[1:]:
@@ -120,7 +138,8 @@ def agreement(reports, tolerance=None):
 
 
 def fmt_s(seconds):
-    return f"{seconds:.3f}"
+    """Three decimals; three significant digits below 0.1 s, so that millisecond timings keep theirs."""
+    return f"{seconds:.3f}" if seconds >= 0.1 or seconds == 0 else f"{seconds:.3g}"
 
 
 def versions_text(versions):
@@ -130,7 +149,10 @@ def versions_text(versions):
 def case_tables(name, description, timed, reports, ratios, problems, notes, tolerance=None):
     """The case's result as Markdown lines (also printed)."""
     tolerance = tolerance or {}
-    lines = [f"### {name}: {description}", "", f"Timed: {timed}. Best of {len(reports[0]['runs'])} runs, seconds.", ""]
+    counts = {len(r["runs"]) for r in reports}
+    fewer = [f"{r['name']}: {len(r['runs'])}" for r in reports if len(r["runs"]) < max(counts)]
+    best = f"Best of {max(counts)} runs" + (f" ({'; '.join(fewer)})" if fewer else "")
+    lines = [f"### {name}: {description}", "", f"Timed: {timed}. {best}, seconds.", ""]
     lines += ["| contender | threads | total | phases (best of each) | pairs | versions |",
               "|---|---:|---:|---|---:|---|"]
     for r in reports:
@@ -143,9 +165,13 @@ def case_tables(name, description, timed, reports, ratios, problems, notes, tole
         lines += ["**CONTENDERS DISAGREE — the times above are not comparable:**", ""]
         lines += [f"- {p}" for p in problems]
     else:
-        lines.append(f"All {len(reports)} contenders agree: {', '.join(f'{k} {v}' for k, v in reports[0]['check'].items())}"
-                     + "".join(f" ({k} within {t:g} relative)" for k, t in tolerance.items())
-                     + ", identical per-item results.")
+        for group in groups(reports):
+            within = {k: t for k, t in tolerance.items() if k in group[0]["check"]}
+            lines.append((f"{group[0]['group']}: " if group[0].get("group") else "")
+                         + (f"All {len(group)} contenders agree: " if len(group) > 1 else "One contender: ")
+                         + ", ".join(f"{k} {v}" for k, v in group[0]["check"].items())
+                         + "".join(f" ({k} within {t:g} relative)" for k, t in within.items())
+                         + (", identical per-item results." if len(group) > 1 else "."))
     lines.append("")
     by_key = {r["key"]: r for r in reports}
     if ratios:
@@ -238,13 +264,18 @@ def main():
             failed = True
         else:
             problems = agreement(reports, getattr(case, "TOLERANCE", {}))
+            notes = list(getattr(case, "NOTES", []))
+            if hasattr(case, "compare"):  # a case's own checks of the contenders' results, with notes
+                more_problems, more_notes = case.compare(ctx, reports)
+                problems += more_problems
+                notes += more_notes
             failed |= bool(problems)
             lines = case_tables(name, f"{case.SUMMARY}, {description}", case.TIMED, reports,
-                                getattr(case, "RATIOS", []), problems, getattr(case, "NOTES", []),
+                                getattr(case, "RATIOS", []), problems, notes,
                                 getattr(case, "TOLERANCE", {}))
             missed |= any("| MISS |" in l for l in lines)
             summary.append({"case": name, "description": description, "problems": problems,
-                            "contenders": [{k: r[k] for k in ("key", "name", "threads", "versions", "best",
+                            "contenders": [{k: r[k] for k in ("key", "name", "group", "threads", "versions", "best",
                                                               "best_phases", "runs", "check")} for r in reports]})
         print()
         print_markdown(lines)

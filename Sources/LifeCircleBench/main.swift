@@ -7,6 +7,7 @@ let cases: [(name: String, summary: String, run: (Options) throws -> Void)] = [
     ("spatial-join", "points within polygons, count per polygon (SpatialIndex)", SpatialJoinCase.run),
     ("compliance", "districts × facilities against the yinchuan-2020 pack (ComplianceCheck.run)", ComplianceCase.run),
     ("siting", "MCLP and LSCP on a travel-time matrix (SitingSolver.solve, CBC)", SitingCase.run),
+    ("coverage", "nearest facility and service areas on a street network (StreetGraph, NetworkTravelTimes)", CoverageCase.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
