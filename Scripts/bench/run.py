@@ -65,6 +65,26 @@ class Context:
         self.log("$ " + " ".join(shlex.quote(a) for a in argv))
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL if quiet else None)
 
+    def generated_data(self, generator, params, what, recorded_as=None):
+        """The case's data in data_dir and its meta.json, made by `generator` (a script taking
+        data_dir and `--name value` for each parameter) unless meta.json already records the same
+        parameters — under their own names, or the names `recorded_as` maps them to."""
+        recorded_as = recorded_as or {}
+        meta_path = os.path.join(self.data_dir, "meta.json")
+        meta = None
+        if os.path.exists(meta_path):
+            with open(meta_path) as f:
+                meta = json.load(f)
+        if not meta or any(meta.get(recorded_as.get(k, k)) != v for k, v in params.items()):
+            self.log(f"generating {what} in {self.data_dir}")
+            argv = [self.python, generator, self.data_dir]
+            for name, value in params.items():
+                argv += ["--" + name.replace("_", "-"), str(value)]
+            self.check_call(argv, quiet=True)
+            with open(meta_path) as f:
+                meta = json.load(f)
+        return meta
+
 
 def run_contender(ctx, contender, timeout):
     """Runs one contender; returns its report (the JSON object on the last line of its stdout)."""

@@ -4,7 +4,6 @@ LifeCircle runs `ComplianceCheck.run`, the library path of `lifecircle check`; g
 computation with sjoin + groupby + pandas columns. Contenders read the same files (generate.py),
 agree on every district's provided floor area, on the pass / fail counts and on the total shortfall.
 """
-import json
 import os
 import shutil
 
@@ -48,18 +47,8 @@ def params(ctx):
 def prepare(ctx):
     """Generates the data (kept while its parameters are unchanged)."""
     p = params(ctx)
-    meta_path = os.path.join(ctx.data_dir, "meta.json")
-    meta = None
-    if os.path.exists(meta_path):
-        with open(meta_path) as f:
-            meta = json.load(f)
-    if not meta or any(meta.get(k) != v for k, v in p.items()):
-        ctx.log(f"generating {p['cols'] * p['rows']:,} districts and {p['facilities']:,} facilities in {ctx.data_dir}")
-        ctx.check_call([ctx.python, os.path.join(HERE, "generate.py"), ctx.data_dir, "--cols", str(p["cols"]),
-                        "--rows", str(p["rows"]), "--facilities", str(p["facilities"]), "--seed", str(p["seed"])],
-                       quiet=True)
-        with open(meta_path) as f:
-            meta = json.load(f)
+    meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
+                              f"{p['cols'] * p['rows']:,} districts and {p['facilities']:,} facilities")
     return (f"{meta['districts']:,} districts ({meta['vertices']:,} vertices, {meta['cell_m']:.0f} m grid) × "
             f"{meta['facilities']:,} facilities, seed {meta['seed']}")
 

@@ -12,7 +12,6 @@ node) and LifeCircle (nearest point of the nearest edge, here a node with a zero
 alike. The cutoff is 1,200 m: the 15-minute elderly walk (720 m at 0.8 m/s) with margin; LifeCircle
 walks at 0.8 m/s on every road class, so its cutoff is 1,500 s and its distances are seconds × 0.8.
 """
-import json
 import os
 
 import numpy as np
@@ -67,19 +66,8 @@ def params(ctx):
 def prepare(ctx):
     """Generates the city (kept while its parameters are unchanged)."""
     p = params(ctx)
-    meta_path = os.path.join(ctx.data_dir, "meta.json")
-    meta = None
-    if os.path.exists(meta_path):
-        with open(meta_path) as f:
-            meta = json.load(f)
-    wanted = {"edges_requested": p["edges"], **{k: p[k] for k in ("communities", "villages", "facilities", "seed")}}
-    if not meta or any(meta.get(k) != v for k, v in wanted.items()):
-        ctx.log(f"generating a city of about {p['edges']:,} street edges in {ctx.data_dir}")
-        ctx.check_call([ctx.python, GENERATOR, ctx.data_dir, "--edges", str(p["edges"]),
-                        "--communities", str(p["communities"]), "--villages", str(p["villages"]),
-                        "--facilities", str(p["facilities"]), "--seed", str(p["seed"])], quiet=True)
-        with open(meta_path) as f:
-            meta = json.load(f)
+    meta = ctx.generated_data(GENERATOR, p, f"a city of about {p['edges']:,} street edges",
+                              recorded_as={"edges": "edges_requested"})
     return (f"{meta['edge_count']:,} street edges, {meta['nodes']:,} nodes ({meta['urban_nodes']:,} urban), "
             f"{meta['communities']:,} communities + {meta['villages']:,} villages, {meta['facilities']:,} facilities, "
             f"cutoff {CUTOFF:,} m, {AREAS} service areas, seed {meta['seed']}")

@@ -5,7 +5,6 @@ LifeCircle runs `SitingSolver.solve`, the library path of `lifecircle site`, wit
 interface; PySAL spopt builds the same models with PuLP and runs PuLP's CBC. Contenders read the same
 matrix (generate.py) and must agree on both objective values: the covered weight and the number of sites.
 """
-import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,17 +41,8 @@ def params(ctx):
 def prepare(ctx):
     """Generates the matrix (kept while its parameters are unchanged)."""
     p = params(ctx)
-    meta_path = os.path.join(ctx.data_dir, "meta.json")
-    meta = None
-    if os.path.exists(meta_path):
-        with open(meta_path) as f:
-            meta = json.load(f)
-    if not meta or any(meta.get(k) != v for k, v in p.items()):
-        ctx.log(f"generating a {p['units']:,} × {p['candidates']:,} travel-time matrix in {ctx.data_dir}")
-        ctx.check_call([ctx.python, os.path.join(HERE, "generate.py"), ctx.data_dir, "--units", str(p["units"]),
-                        "--candidates", str(p["candidates"]), "--seed", str(p["seed"])], quiet=True)
-        with open(meta_path) as f:
-            meta = json.load(f)
+    meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
+                              f"a {p['units']:,} × {p['candidates']:,} travel-time matrix")
     return (f"{meta['units']:,} demand units × {meta['candidates']:,} candidate sites, travel time ≤ 15 min, "
             f"weights = elderly population (Σ {meta['total_weight']:,.0f}), seed {meta['seed']}")
 

@@ -3,7 +3,6 @@
 Contenders read the same files (generate.py); each times creating the point geometries, building
 the tree and prepared polygons, the query and the per-polygon count, and reports the best of N runs.
 """
-import json
 import os
 import subprocess
 
@@ -37,18 +36,8 @@ def params(ctx):
 def prepare(ctx):
     """Generates the data (kept while its parameters are unchanged) and compiles the C peer."""
     p = params(ctx)
-    meta_path = os.path.join(ctx.data_dir, "meta.json")
-    meta = None
-    if os.path.exists(meta_path):
-        with open(meta_path) as f:
-            meta = json.load(f)
-    if not meta or any(meta.get(k) != v for k, v in p.items()):
-        ctx.log(f"generating {p['points']:,} points and {p['grid'] ** 2:,} polygons in {ctx.data_dir}")
-        ctx.check_call([ctx.python, os.path.join(HERE, "generate.py"), ctx.data_dir,
-                        "--points", str(p["points"]), "--grid", str(p["grid"]), "--seed", str(p["seed"])],
-                       quiet=True)
-        with open(meta_path) as f:
-            meta = json.load(f)
+    meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
+                              f"{p['points']:,} points and {p['grid'] ** 2:,} polygons")
 
     source, binary = os.path.join(HERE, "peer_geos.c"), os.path.join(ctx.build_dir, "peer_geos")
     if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
