@@ -6,12 +6,16 @@ import LifeCircleGeometry
 /// A grid hash with cells as wide as the tolerance: a vertex joins the nearest existing location
 /// within the tolerance, found among the 3 × 3 cells around it; otherwise it becomes a new location.
 /// The first vertex seen at a place stands for it and never moves, so chains of near points do not
-/// drift: every vertex ends up within the tolerance of its location. A tolerance below a nanometre
+/// drift: every vertex ends up within the tolerance of its location, and identical coordinates
+/// share one. A tolerance below a nanometre
 /// is taken as one, which joins identical coordinates only.
 struct ToleranceLocations {
     private(set) var positions: [Coordinate] = []
     private let tolerance: Double
     private var grid: [Cell: [Int32]] = [:]
+    /// Every coordinate seen, with its location: most vertices repeat one seen before (the ends of
+    /// ways at a junction), and identical coordinates must become the same node anyway.
+    private var seen: [Coordinate: Int32] = [:]
 
     private struct Cell: Hashable {
         var x: Int64
@@ -23,6 +27,13 @@ struct ToleranceLocations {
     }
 
     mutating func location(of c: Coordinate) -> Int32 {
+        if let known = seen[c] { return known }
+        let location = nearestOrNew(c)
+        seen[c] = location
+        return location
+    }
+
+    private mutating func nearestOrNew(_ c: Coordinate) -> Int32 {
         let cell = Cell(x: Int64((c.x / tolerance).rounded(.down)), y: Int64((c.y / tolerance).rounded(.down)))
         var best: (location: Int32, distance: Double)?
         for dx: Int64 in -1...1 {
