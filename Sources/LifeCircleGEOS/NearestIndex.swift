@@ -27,32 +27,18 @@ public final class NearestIndex: @unchecked Sendable {
     public let geometries: [NativeGeometry]
     /// `geometries`' GEOS pointers, for the distance callback; `geometries` keeps them alive.
     private let pointers: [OpaquePointer]
-    private let tree: OpaquePointer
+    private let tree: GEOSTree
 
     public init(_ geometries: [NativeGeometry], nodeCapacity: Int = 10) throws(GEOSError) {
         self.geometries = geometries
         pointers = geometries.map(\.pointer)
-        tree = try GEOSContextPool.shared.withContext { c throws(GEOSError) in
-            let h = c.handle
-            guard let tree = GEOSSTRtree_create_r(h, nodeCapacity) else {
-                throw GEOSError.operationFailed("STRtree", c.takeError() ?? "no tree")
-            }
-            // Item = index + 1, so that a nil item marks the query in the distance callback.
-            for (i, g) in geometries.enumerated() where !g.isEmpty {
-                GEOSSTRtree_insert_r(h, tree, g.pointer, UnsafeMutableRawPointer(bitPattern: i + 1))
-            }
-            return tree
-        }
+        tree = try GEOSTree(geometries, nodeCapacity: nodeCapacity)
         // The first nearest-neighbour query builds the tree: do it now, on one thread.
         if geometries.contains(where: { !$0.isEmpty }) {
             _ = try nearest(to: [Coordinate(x: 0, y: 0)], workers: 1)
         }
     }
 
-    deinit {
-        let tree = self.tree
-        GEOSContextPool.shared.withContext { GEOSSTRtree_destroy_r($0.handle, tree) }
-    }
 
     /// For each point, the nearest geometry (ties: whichever the tree finds first); nil when the
     /// index holds no non-empty geometry.
@@ -87,7 +73,7 @@ public final class NearestIndex: @unchecked Sendable {
         defer { GEOSGeom_destroy_r(h, point) }
         var query = DistanceQuery(handle: h, point: point, items: items)
         let found = withUnsafeMutablePointer(to: &query) { state in
-            GEOSSTRtree_nearest_generic_r(h, tree, nil, point, { item1, item2, distance, userdata in
+            GEOSSTRtree_nearest_generic_r(h, tree.pointer, nil, point, { item1, item2, distance, userdata in
                 let query = userdata!.assumingMemoryBound(to: DistanceQuery.self).pointee
                 return GEOSDistance_r(query.handle, query.geometry(item1), query.geometry(item2), distance)
             }, state)

@@ -37,7 +37,7 @@ public final class SpatialIndex: @unchecked Sendable {
     private let prepared: [PreparedGeometry]
     /// `prepared`'s GEOS pointers, so hot loops make no retain/release per test; `prepared` keeps them alive.
     private let preparedPointers: [OpaquePointer]
-    private let tree: OpaquePointer
+    private let tree: GEOSTree
     private let warmedFor = Mutex<Set<String>>([])
 
     public init(_ geometries: [NativeGeometry], nodeCapacity: Int = 10) throws(GEOSError) {
@@ -47,21 +47,12 @@ public final class SpatialIndex: @unchecked Sendable {
         for g in geometries { prepared.append(try PreparedGeometry(g)) }
         self.prepared = prepared
         preparedPointers = prepared.map(\.pointer)
-        tree = try GEOSContextPool.shared.withContext { c throws(GEOSError) in
-            let h = c.handle
-            guard let tree = GEOSSTRtree_create_r(h, nodeCapacity) else {
-                throw GEOSError.operationFailed("STRtree", c.takeError() ?? "no tree")
-            }
-            // Item = index + 1, because a zero item would read as nil. Empty geometries have no place.
-            for (i, g) in geometries.enumerated() where !g.isEmpty {
-                GEOSSTRtree_insert_r(h, tree, g.pointer, UnsafeMutableRawPointer(bitPattern: i + 1))
-            }
-            // The first query builds the tree; do it now, on one thread.
-            if let probe = GEOSGeom_createPointFromXY_r(h, 0, 0) {
-                GEOSSTRtree_query_r(h, tree, probe, { _, _ in }, nil)
-                GEOSGeom_destroy_r(h, probe)
-            }
-            return tree
+        tree = try GEOSTree(geometries, nodeCapacity: nodeCapacity)
+        // The first query builds the tree; do it now, on one thread.
+        GEOSContextPool.shared.withContext { c in
+            guard let probe = GEOSGeom_createPointFromXY_r(c.handle, 0, 0) else { return }
+            GEOSSTRtree_query_r(c.handle, tree.pointer, probe, { _, _ in }, nil)
+            GEOSGeom_destroy_r(c.handle, probe)
         }
     }
 
@@ -73,10 +64,6 @@ public final class SpatialIndex: @unchecked Sendable {
         try self.init(natives, nodeCapacity: nodeCapacity)
     }
 
-    deinit {
-        let tree = self.tree
-        GEOSContextPool.shared.withContext { GEOSSTRtree_destroy_r($0.handle, tree) }
-    }
 
     public var count: Int { geometries.count }
 
@@ -89,7 +76,7 @@ public final class SpatialIndex: @unchecked Sendable {
             guard let box = GEOSGeom_createRectangle_r(h, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY) else { return [] }
             defer { GEOSGeom_destroy_r(h, box) }
             var candidates = CandidateBuffer()
-            candidates.collect(from: tree, around: box, h)
+            candidates.collect(from: tree.pointer, around: box, h)
             return candidates.indices.sorted()
         }
     }
@@ -175,10 +162,10 @@ public final class SpatialIndex: @unchecked Sendable {
                     guard let box = GEOSGeom_createRectangle_r(h, p.x - window, p.y - window, p.x + window, p.y + window) else {
                         return .failure(.operationFailed("create rectangle", c.takeError() ?? "no message"))
                     }
-                    candidates.collect(from: tree, around: box, h)
+                    candidates.collect(from: tree.pointer, around: box, h)
                     GEOSGeom_destroy_r(h, box)
                 } else {
-                    candidates.collect(from: tree, around: point, h)
+                    candidates.collect(from: tree.pointer, around: point, h)
                 }
                 // Ascending tree order, as shapely returns it; most points have one candidate.
                 if candidates.indices.count > 1 { candidates.indices.sort() }
