@@ -58,7 +58,7 @@ struct AccessOptions: ParsableArguments {
             : try StreetGraph(centrelines: network, load: LoadOptions(sourceCRS: networkFrom, metricCRS: metric), options: options)
         let minutesText = travel.minutes == travel.minutes.rounded() ? String(Int(travel.minutes)) : String(travel.minutes)
         let description = "\(travel.name) \(travel.speed) m/s" + (travel.speedByClass.isEmpty ? "" : " (by road class)") + ", \(minutesText) min"
-        return Chosen(model: NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
+        return Chosen(model: try NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
                       description: description, minutes: travel.minutes)
     }
 }

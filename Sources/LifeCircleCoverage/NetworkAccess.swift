@@ -5,20 +5,24 @@ import LifeCircleNetwork
 /// street (the straight leg counts at the profile's speed), one multi-source shortest-path pass
 /// gives every unit its nearest facility, and a unit is covered within the profile's minutes.
 public struct NetworkAccess: AccessModel {
-    public var graph: StreetGraph
-    public var profile: TravelProfile
+    public let graph: StreetGraph
+    public let profile: TravelProfile
     /// Farther than this from every street, a point is off-network — reported, never snapped.
-    public var maxSnapDistance: Double
+    public let maxSnapDistance: Double
     /// Half-width of the streets drawn as service circles, metres.
-    public var circleBuffer: Double
+    public let circleBuffer: Double
+    /// Built once: its index over every street is the costly part of snapping, and a run snaps
+    /// several times (units, facilities, targets, circles).
+    private let snapper: NetworkSnapper
 
     public var method: String { "network" }
 
-    public init(graph: StreetGraph, profile: TravelProfile, maxSnapDistance: Double = 500, circleBuffer: Double = 25) {
+    public init(graph: StreetGraph, profile: TravelProfile, maxSnapDistance: Double = 500, circleBuffer: Double = 25) throws {
         self.graph = graph
         self.profile = profile
         self.maxSnapDistance = maxSnapDistance
         self.circleBuffer = circleBuffer
+        snapper = try NetworkSnapper(graph, maxDistance: maxSnapDistance)
     }
 
     public func covers(_ access: Access) -> Bool {
@@ -26,7 +30,6 @@ public struct NetworkAccess: AccessModel {
     }
 
     public func access(from facilities: [Coordinate], to units: [Coordinate]) throws -> [Access] {
-        let snapper = try NetworkSnapper(graph, maxDistance: maxSnapDistance)
         let times = NetworkTravelTimes(graph: graph, profile: profile, facilities: try snapper.snap(facilities))
         // With one speed, distance is time × speed; with speeds per road class it is not known from times.
         let singleSpeed = profile.speedByClass.isEmpty
@@ -44,7 +47,6 @@ public struct NetworkAccess: AccessModel {
     }
 
     public func coverageSets(from sites: [Coordinate], to units: [Coordinate]) throws -> [[Int]] {
-        let snapper = try NetworkSnapper(graph, maxDistance: maxSnapDistance)
         let unitSnaps = try snapper.snap(units)
         return try snapper.snap(sites).map { site in
             guard site.snap != nil else { return [] }
@@ -55,13 +57,13 @@ public struct NetworkAccess: AccessModel {
     }
 
     public func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry] {
-        let snaps = try NetworkSnapper(graph, maxDistance: maxSnapDistance).snap(facilities)
+        let snaps = try snapper.snap(facilities)
         return try ServiceAreas.polygons(graph: graph, profile: profile, facilities: snaps, seconds: profile.seconds, buffer: circleBuffer)
     }
 
     /// Facilities that cannot be placed on the network, with the reason: they serve no one.
     public func unplaceable(_ facilities: [Coordinate]) throws -> [(index: Int, note: String)] {
-        try NetworkSnapper(graph, maxDistance: maxSnapDistance).snap(facilities).enumerated().compactMap { i, result in
+        try snapper.snap(facilities).enumerated().compactMap { i, result in
             guard case .offNetwork(let distance) = result else { return nil }
             return (i, "off-network: \(Int(distance.rounded())) m from the nearest street (limit \(Int(maxSnapDistance)) m)")
         }

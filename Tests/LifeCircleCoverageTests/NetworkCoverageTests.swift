@@ -30,7 +30,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
         for d in [300.0, 600.0, 900.0] {
             var profile = TravelProfile.walk
             profile.minutes = d / 60
-            let network = NetworkAccess(graph: Self.helsinki, profile: profile)
+            let network = try NetworkAccess(graph: Self.helsinki, profile: profile)
             let straight = StraightLineAccess(radius: d)
             let facilities = Self.points(8, seed: UInt64(d)), units = Self.points(400, seed: UInt64(d) + 1)
             let byNetwork = try network.access(from: facilities, to: units)
@@ -44,7 +44,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
     }
 
     @Test func addingAFacilityNeverLowersNetworkCoverage() throws {
-        let network = NetworkAccess(graph: Self.helsinki, profile: .elderly)
+        let network = try NetworkAccess(graph: Self.helsinki, profile: .elderly)
         let units = Self.points(300, seed: 3)
         var facilities = Self.points(3, seed: 4)
         let before = try network.access(from: facilities, to: units)
@@ -57,7 +57,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
     }
 
     @Test func coverageSetsAgreeWithAccess() throws {
-        let network = NetworkAccess(graph: Self.helsinki, profile: .walk)
+        let network = try NetworkAccess(graph: Self.helsinki, profile: .walk)
         let sites = Self.points(5, seed: 11), units = Self.points(200, seed: 12)
         let sets = try network.coverageSets(from: sites, to: units)
         for (s, site) in sites.enumerated() {
@@ -76,7 +76,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
         let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
         var profile = TravelProfile.walk
         profile.minutes = 5
-        let access = NetworkAccess(graph: graph, profile: profile)
+        let access = try NetworkAccess(graph: graph, profile: profile)
         let areas = try access.serviceAreas(from: [Coordinate(385_100, 6_672_000)])
         let area = try NativeGeometry(areas[0]).area()
         let expected = 400 * 50 + 16 * 625 * sin(2 * Double.pi / 32)
