@@ -14,6 +14,8 @@ public struct NetworkAccess: AccessModel {
     /// Built once: its index over every street is the costly part of snapping, and a run snaps
     /// several times (units, facilities, targets, circles).
     private let snapper: NetworkSnapper
+    /// Searches from one site or facility at a time (coverage sets, service circles) on every core.
+    private let searches: ParallelSearches
 
     public var method: String { "network" }
 
@@ -23,6 +25,7 @@ public struct NetworkAccess: AccessModel {
         self.maxSnapDistance = maxSnapDistance
         self.circleBuffer = circleBuffer
         snapper = try NetworkSnapper(graph, maxDistance: maxSnapDistance)
+        searches = ParallelSearches(graph: graph, profile: profile)
     }
 
     public func covers(_ access: Access) -> Bool {
@@ -48,17 +51,15 @@ public struct NetworkAccess: AccessModel {
 
     public func coverageSets(from sites: [Coordinate], to units: [Coordinate]) throws -> [[Int]] {
         let unitSnaps = try snapper.snap(units)
-        return try snapper.snap(sites).map { site in
-            guard site.snap != nil else { return [] }
-            let times = NetworkTravelTimes(graph: graph, profile: profile, facilities: [site], cutoff: profile.seconds)
-            let travel = times.travel(for: unitSnaps)
+        return try searches.map(try snapper.snap(sites), cutoff: profile.seconds) { _, search in
+            let travel = search.travel(for: unitSnaps)
             return travel.indices.filter { if case .reached = travel[$0] { true } else { false } }
         }
     }
 
     public func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry] {
         let snaps = try snapper.snap(facilities)
-        return try ServiceAreas.polygons(graph: graph, profile: profile, facilities: snaps, seconds: profile.seconds, buffer: circleBuffer)
+        return try ServiceAreas.polygons(searches, facilities: snaps, seconds: profile.seconds, buffer: circleBuffer)
     }
 
     /// Facilities that cannot be placed on the network, with the reason: they serve no one.

@@ -14,8 +14,18 @@ extension NetworkTravelTimes {
     /// or — for a facility snapped to the same edge — the stretch of edge between the two directly.
     /// Equal times go to the lower facility index.
     public func travel(for demand: [SnapResult]) -> [DemandTravel] {
-        // Facilities by edge, for the same-edge case: sorted by edge, searched by bisection.
-        let onEdges = facilities.enumerated()
+        DemandTravel.resolve(demand, sources: facilities, cutoff: cutoff, graph: graph, profile: profile,
+                             classSpeed: classSpeed) { nodeSeconds[$0] } source: { nodeFacility[$0] }
+    }
+}
+
+extension DemandTravel {
+    /// Demand points' trips, from a search's per-node results (`seconds`, `source` by node index).
+    static func resolve(_ demand: [SnapResult], sources: [SnapResult], cutoff: Double?, graph: StreetGraph,
+                        profile: TravelProfile, classSpeed: [Double],
+                        seconds nodeSeconds: (Int) -> Double, source nodeSource: (Int) -> Int32) -> [DemandTravel] {
+        // Sources by edge, for the same-edge case: sorted by edge, searched by bisection.
+        let onEdges = sources.enumerated()
             .compactMap { i, result in result.snap.map { (snap: $0, facility: i) } }
             .sorted { ($0.snap.edge, $0.facility) < ($1.snap.edge, $1.facility) }
         let limit = cutoff ?? .infinity
@@ -34,8 +44,8 @@ extension NetworkTravelTimes {
                 }
             }
             let from = Int(graph.edgeFrom[e]), to = Int(graph.edgeTo[e])
-            consider(nodeSeconds[from] + snap.along / speed, Int(nodeFacility[from]))
-            consider(nodeSeconds[to] + (graph.edgeLength[e] - snap.along) / speed, Int(nodeFacility[to]))
+            consider(nodeSeconds(from) + snap.along / speed, Int(nodeSource(from)))
+            consider(nodeSeconds(to) + (graph.edgeLength[e] - snap.along) / speed, Int(nodeSource(to)))
 
             var low = 0, high = onEdges.count
             while low < high {

@@ -9,26 +9,34 @@ import LifeCircleGeometry
 public enum ServiceAreas {
     /// One polygon per facility (an empty collection for an off-network one). `buffer` is the
     /// half-width in metres drawn around each reachable street (quadrant segments 8).
-    public static func polygons(graph: StreetGraph, profile: TravelProfile, facilities: [SnapResult],
+    public static func polygons(_ searches: ParallelSearches, facilities: [SnapResult],
                                 seconds limit: Double, buffer: Double = 25) throws -> [Geometry] {
-        let classSpeed = graph.classNames.map(profile.speed(on:))
-        return try facilities.map { facility in
-            guard let snap = facility.snap else { return .geometryCollection([]) }
-            let pieces = reachablePieces(graph, classSpeed, profile, snap, limit)
+        try searches.map(facilities, cutoff: limit) { i, search in
+            guard let snap = facilities[i].snap else { return .geometryCollection([]) }
+            let pieces = reachablePieces(search, snap, limit)
             guard !pieces.isEmpty else { return .geometryCollection([]) }
             let lines = try NativeGeometry(.multiLineString(pieces.map(LineString.init)))
             return try lines.buffer(buffer, style: BufferStyle(quadrantSegments: 8)).value
         }
     }
 
-    /// The stretches of edge reachable within `limit` seconds of one facility.
-    static func reachablePieces(_ graph: StreetGraph, _ classSpeed: [Double], _ profile: TravelProfile,
-                                _ snap: EdgeSnap, _ limit: Double) -> [[Coordinate]] {
-        let times = NetworkTravelTimes(graph: graph, profile: profile, facilities: [.snapped(snap)], cutoff: limit)
+    /// The stretches of edge reachable within `limit` seconds of one facility, edge by edge in
+    /// ascending order, from `search`'s last run (from `snap`, within `limit`): only the edges at
+    /// the nodes it reached can hold any.
+    static func reachablePieces(_ search: NetworkSearch, _ snap: EdgeSnap, _ limit: Double) -> [[Coordinate]] {
+        let graph = search.graph, classSpeed = search.classSpeed
+        var edges: [Int32] = []
+        for u in search.reached {
+            edges.append(contentsOf: graph.adjacencyEdge[Int(graph.adjacencyStart[Int(u)])..<Int(graph.adjacencyStart[Int(u) + 1])])
+        }
+        edges.sort()
         var pieces: [[Coordinate]] = []
-        for e in 0..<graph.edgeCount {
+        var previous: Int32 = -1
+        for edge in edges where edge != previous {
+            previous = edge
+            let e = Int(edge)
             let length = graph.edgeLength[e], speed = classSpeed[Int(graph.edgeClass[e])]
-            let fromTime = times.nodeSeconds[Int(graph.edgeFrom[e])], toTime = times.nodeSeconds[Int(graph.edgeTo[e])]
+            let fromTime = search.seconds(at: Int(graph.edgeFrom[e])), toTime = search.seconds(at: Int(graph.edgeTo[e]))
             let fromReach = fromTime <= limit ? min(length, (limit - fromTime) * speed) : 0
             let toReach = toTime <= limit ? min(length, (limit - toTime) * speed) : 0
             if fromReach + toReach >= length {
@@ -40,7 +48,7 @@ public enum ServiceAreas {
         }
         // The facility's own edge, both ways from where it meets the street.
         let e = Int(snap.edge)
-        let remaining = limit - snap.leg / profile.speed
+        let remaining = limit - snap.leg / search.profile.speed
         if remaining > 0 {
             let reach = remaining * classSpeed[Int(graph.edgeClass[e])]
             pieces.append(substring(graph.polyline(of: e), max(0, snap.along - reach), min(graph.edgeLength[e], snap.along + reach)))
