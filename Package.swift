@@ -78,6 +78,7 @@ let package = Package(
             "LifeCircleNetwork",
         ]),
 
+        .testTarget(name: "LifeCircleGeometryTests", dependencies: ["LifeCircleGeometry"]),
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),
         .testTarget(name: "LifeCircleIOTests", dependencies: ["LifeCircleIO"]),

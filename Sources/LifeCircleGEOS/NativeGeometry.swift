@@ -30,6 +30,14 @@ public final class NativeGeometry: @unchecked Sendable {
         try self.init(operation: "create \(geometry.typeName)") { GeometryConversion.makeNative(geometry, $0) }
     }
 
+    /// Converts a value geometry into GEOS with a context the caller holds (a worker's).
+    convenience init(_ geometry: Geometry, _ c: GEOSContext) throws(GEOSError) {
+        guard let made = GeometryConversion.makeNative(geometry, c) else {
+            throw GEOSError.operationFailed("create \(geometry.typeName)", c.takeError() ?? "no message")
+        }
+        self.init(adopting: made, context: c)
+    }
+
     deinit {
         // GEOSGeom_destroy_r uses the handle only to check that it is initialised.
         let pointer = self.pointer

@@ -8,14 +8,25 @@ public final class PreparedGeometry: @unchecked Sendable {
     public let base: NativeGeometry
     let pointer: OpaquePointer
 
-    public init(_ base: NativeGeometry) throws(GEOSError) {
+    public convenience init(_ base: NativeGeometry) throws(GEOSError) {
+        try self.init(base, adopting: GEOSContextPool.shared.withContext { c throws(GEOSError) in try Self.prepare(base, c) })
+    }
+
+    /// Prepares `base` with a context the caller holds (a worker's).
+    convenience init(_ base: NativeGeometry, _ c: GEOSContext) throws(GEOSError) {
+        try self.init(base, adopting: Self.prepare(base, c))
+    }
+
+    private init(_ base: NativeGeometry, adopting pointer: OpaquePointer) {
         self.base = base
-        pointer = try GEOSContextPool.shared.withContext { c throws(GEOSError) in
-            guard let prepared = GEOSPrepare_r(c.handle, base.pointer) else {
-                throw GEOSError.operationFailed("prepare", c.takeError() ?? "no message")
-            }
-            return prepared
+        self.pointer = pointer
+    }
+
+    private static func prepare(_ base: NativeGeometry, _ c: GEOSContext) throws(GEOSError) -> OpaquePointer {
+        guard let prepared = GEOSPrepare_r(c.handle, base.pointer) else {
+            throw GEOSError.operationFailed("prepare", c.takeError() ?? "no message")
         }
+        return prepared
     }
 
     deinit {

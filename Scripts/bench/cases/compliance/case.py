@@ -6,6 +6,7 @@ agree on every district's provided floor area, on the pass / fail counts and on 
 """
 import os
 import shutil
+import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -13,7 +14,9 @@ SUMMARY = "districts × facilities against the yinchuan-2020 pack (floor area pe
 TIMED = ("LifeCircle: ComplianceCheck.run (GEOS polygons, STRtree and prepared polygons, each facility "
          "placed in its district, floor area per district, every rule of the pack per district, summary); "
          "geopandas: sjoin (STRtree, within), groupby sum/min, required / shortfall / pass columns, totals; "
-         "file loading and building the input layers / GeoDataFrames not timed")
+         "C (GEOS floor): the same GEOS 3.11 calls as LifeCircle in a plain C loop on 2 threads (STRtree, "
+         "prepare, points in Z-order, prepared intersects) and the rules in a few lines; "
+         "file loading and building the input layers / GeoDataFrames / the C loop's GEOS polygons not timed")
 
 NOTES = [
     "Rules, as the pack has them: new districts ≥ 30 m² per 100 households (YC-NEW); existing ≥ 20 (YC-OLD) "
@@ -27,11 +30,16 @@ NOTES = [
     "its citation, per district.",
     "The 1-core LifeCircle row is the same binary pinned with taskset -c 0: ComplianceCheck has no "
     "worker-count option, so its workers share one core.",
+    "The C row is the floor for any program on Debian 12's GEOS 3.11 (LifeCircle must call GEOS for every "
+    "point-in-polygon test): when geopandas / C is below the target, no wrapper of this GEOS can meet it. "
+    "GEOS ≥ 3.12 has GEOSPreparedContainsXY and faster point locators (shapely's wheel has 3.14).",
 ]
 
 RATIOS = [
     ("geopandas / LifeCircle", "geopandas", "lifecircle", ">=", 3.0),
     ("geopandas / LifeCircle (1 core)", "geopandas", "lifecircle-1core", ">=", 3.0),
+    ("geopandas / C (GEOS 3.11 floor, 2 threads)", "geopandas", "c", ">=", 3.0),
+    ("LifeCircle / C (wrapper overhead)", "lifecircle", "c", "<=", 1.5),
 ]
 
 # Real-valued checks compared within this relative tolerance (summation order differs).
@@ -45,10 +53,14 @@ def params(ctx):
 
 
 def prepare(ctx):
-    """Generates the data (kept while its parameters are unchanged)."""
+    """Generates the data (kept while its parameters are unchanged) and compiles the C peer."""
     p = params(ctx)
     meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
                               f"{p['cols'] * p['rows']:,} districts and {p['facilities']:,} facilities")
+    source, binary = os.path.join(HERE, "peer_geos.c"), os.path.join(ctx.build_dir, "peer_geos")
+    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+        flags = subprocess.check_output(["pkg-config", "--cflags", "--libs", "geos"], text=True).split()
+        ctx.check_call(["gcc", "-O2", "-o", binary, source, *flags, "-lpthread", "-lm"])
     return (f"{meta['districts']:,} districts ({meta['vertices']:,} vertices, {meta['cell_m']:.0f} m grid) × "
             f"{meta['facilities']:,} facilities, seed {meta['seed']}")
 
@@ -62,4 +74,6 @@ def contenders(ctx):
                      "argv": ["taskset", "-c", "0", *lifecircle]})
     runs.append({"key": "geopandas", "name": "geopandas",
                  "argv": [ctx.python, os.path.join(HERE, "peer_geopandas.py"), *data]})
+    runs.append({"key": "c", "name": "C loop, GEOS C API, 2 threads",
+                 "argv": [os.path.join(ctx.build_dir, "peer_geos"), *data, "--threads", "2"]})
     return runs

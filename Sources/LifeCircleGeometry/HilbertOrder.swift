@@ -1,14 +1,14 @@
-import LifeCircleGeometry
-
 /// Orders points along a Hilbert curve over their bounding box, so points near each other on the
-/// ground come near each other in the order. A graph whose nodes are numbered this way keeps a
-/// search's nodes, adjacency rows and per-node state in few stretches of memory.
-enum HilbertOrder {
+/// ground come near each other in the order. Work done in that order touches few stretches of
+/// memory at a time: a street graph numbered this way keeps a search's nodes, rows and state
+/// together; points queried this way meet the same few indexed polygons one after another.
+public enum HilbertOrder {
     /// The curve's grid: 2¹⁶ × 2¹⁶ cells over the bounding box (1.5 m cells over 100 km).
-    static let bits = 16
+    public static let bits = 16
 
-    /// The indices of `points`, sorted by their position along the curve (ties by index).
-    static func sortedIndices(_ points: [Coordinate]) -> [Int] {
+    /// The indices of `points` (fewer than 2³² of them), sorted by their position along the curve
+    /// (ties by index).
+    public static func sortedIndices(_ points: [Coordinate]) -> [Int] {
         guard let first = points.first else { return [] }
         var minX = first.x, minY = first.y, maxX = first.x, maxY = first.y
         for p in points {
@@ -17,15 +17,19 @@ enum HilbertOrder {
         }
         let cells = Double((1 << bits) - 1)
         let scaleX = maxX > minX ? cells / (maxX - minX) : 0, scaleY = maxY > minY ? cells / (maxY - minY) : 0
-        let keys = points.map { p in
-            index(x: UInt32(((p.x - minX) * scaleX).rounded(.down)), y: UInt32(((p.y - minY) * scaleY).rounded(.down)))
+        // Curve position (32 bits) above the index (32 bits): one integer sort, ties by index.
+        var keyed = points.indices.map { i in
+            let p = points[i]
+            let d = index(x: UInt32(((p.x - minX) * scaleX).rounded(.down)), y: UInt32(((p.y - minY) * scaleY).rounded(.down)))
+            return d << 32 | UInt64(i)
         }
-        return points.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        keyed.sort()
+        return keyed.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// The distance along the curve of cell (x, y), both below 2^`bits`: the classic xy-to-d walk,
     /// one quadrant per level, rotating the quadrant so the curve stays continuous.
-    static func index(x: UInt32, y: UInt32) -> UInt64 {
+    public static func index(x: UInt32, y: UInt32) -> UInt64 {
         var x = x, y = y, d: UInt64 = 0
         let n: UInt32 = 1 << bits
         var s = n / 2
