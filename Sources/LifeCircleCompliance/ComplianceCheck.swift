@@ -72,7 +72,7 @@ public enum ComplianceCheck {
     /// population, or a per-person rule fed with population derived from its households.
     private static func usedPersonsPerHousehold(_ facts: DistrictFacts, _ result: DistrictResult, _ unitRules: Bool) -> Bool {
         if facts.householdsBasis != nil, facts.householdsBasis != "attribute" { return true }
-        guard facts.populationBasis != nil, facts.populationBasis != "attribute" else { return false }
+        guard facts.populationFromHouseholds else { return false }
         return unitRules || result.checks.contains { perPersonMetrics.contains($0.metric) }
     }
 

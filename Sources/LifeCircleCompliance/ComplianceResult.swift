@@ -41,10 +41,53 @@ public struct CheckResult: Hashable, Sendable, Codable {
     public var threshold: Double
     public var unit: String
     public var outcome: Outcome
-    /// The figures behind the value, in words: English, and Chinese for the report.
-    public var detail: String
-    public var detailZh: String
+    /// The figures behind the value (`detail` and `detailZh` put them in words).
+    public var figures: CheckFigures
     public var citation: CitationRecord
+
+    /// The figures in words, in English.
+    public var detail: String { figures.sentences.en }
+    /// The figures in words, in Chinese, for the report.
+    public var detailZh: String { figures.sentences.zh }
+
+    // compliance.json has the sentences, not the figures' structure.
+    private enum CodingKeys: String, CodingKey {
+        case rule, metric, value, comparison, threshold, unit, outcome, detail, detailZh, citation
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(metric, forKey: .metric)
+        try c.encodeIfPresent(value, forKey: .value)
+        try c.encode(comparison, forKey: .comparison)
+        try c.encode(threshold, forKey: .threshold)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(outcome, forKey: .outcome)
+        let (en, zh) = figures.sentences
+        try c.encode(en, forKey: .detail)
+        try c.encode(zh, forKey: .detailZh)
+        try c.encode(citation, forKey: .citation)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(String.self, forKey: .rule)
+        metric = try c.decode(String.self, forKey: .metric)
+        value = try c.decodeIfPresent(Double.self, forKey: .value)
+        comparison = try c.decode(String.self, forKey: .comparison)
+        threshold = try c.decode(Double.self, forKey: .threshold)
+        unit = try c.decode(String.self, forKey: .unit)
+        outcome = try c.decode(Outcome.self, forKey: .outcome)
+        figures = .sentences(en: try c.decode(String.self, forKey: .detail), zh: try c.decode(String.self, forKey: .detailZh))
+        citation = try c.decode(CitationRecord.self, forKey: .citation)
+    }
+
+    init(rule: String, metric: String, value: Double?, comparison: String, threshold: Double, unit: String,
+         outcome: Outcome, figures: CheckFigures, citation: CitationRecord) {
+        (self.rule, self.metric, self.value, self.comparison) = (rule, metric, value, comparison)
+        (self.threshold, self.unit, self.outcome, self.figures, self.citation) = (threshold, unit, outcome, figures, citation)
+    }
 }
 
 /// A facility's contribution to a district.

@@ -10,13 +10,17 @@ struct DistrictFacts {
     var households: Double?
     var householdsBasis: String?
     var population: Double?
-    var populationBasis: String?
+    /// Whether `population` came from households × persons per household (its words are made
+    /// only when an output needs them: `populationBasis`).
+    var populationFromHouseholds = false
+    var personsPerHousehold: Double
     var elderlyPopulation: Double?
     var shares: [FacilityShare]
     var problems: [String]
 
     init(_ district: InputFeature, in layer: InputLayer, shares: [FacilityShare], personsPerHousehold: Double) {
         id = district.id
+        self.personsPerHousehold = personsPerHousehold
         name = layer.value("name", of: district)?.text
         self.shares = shares
         problems = []
@@ -41,12 +45,18 @@ struct DistrictFacts {
         }
         if let population {
             self.population = population
-            populationBasis = "attribute"
         } else if let households {
             self.population = households * personsPerHousehold
-            populationBasis = "households \(plain(households)) × \(plain(personsPerHousehold)) persons per household"
+            populationFromHouseholds = true
         }
         elderlyPopulation = number("elderly_population", district, layer)
+    }
+
+    /// "attribute", or how the population was derived; nil when it is unknown.
+    var populationBasis: String? {
+        guard population != nil else { return nil }
+        guard populationFromHouseholds, let households else { return "attribute" }
+        return "households \(plain(households)) × \(plain(personsPerHousehold)) persons per household"
     }
 
     /// A numeric attribute; a value that is present but not a number is recorded as a problem.

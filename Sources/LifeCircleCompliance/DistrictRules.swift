@@ -14,9 +14,9 @@ enum DistrictRules {
             case (.sites(let filter), .floorAreaPerSite):
                 applicable(filter, facts, rule) ?? sites(facts, rule)
             case (.districts(let filter), .landAreaPerPerson):
-                applicable(filter, facts, rule) ?? perPerson(facts, rule, per: 1, ("land area", "用地面积"), \.landAreaM2, ("m²", "平方米"))
+                applicable(filter, facts, rule) ?? perPerson(facts, rule, per: 1, .landArea, \.landAreaM2)
             case (.districts(let filter), .childcarePlacesPer1000People):
-                applicable(filter, facts, rule) ?? perPerson(facts, rule, per: 1000, ("childcare places", "托位"), \.childcarePlaces, ("places", "个"))
+                applicable(filter, facts, rule) ?? perPerson(facts, rule, per: 1000, .childcarePlaces, \.childcarePlaces)
             default:
                 nil
             }
@@ -28,64 +28,52 @@ enum DistrictRules {
     private static func applicable(_ filter: DistrictStatusFilter, _ facts: DistrictFacts, _ rule: Rule) -> CheckResult?? {
         if filter == .any { return nil }
         guard let status = facts.status else {
-            return .some(result(rule, value: nil, .insufficientData, Detail(
-                "the rule is for \(filter.rawValue) districts and this district's status is unknown",
-                "本条适用于\(filter.chinese)居住区，该居住区状态未知")))
+            return .some(result(rule, value: nil, .insufficientData, .statusUnknown(filter)))
         }
         return status.matches(filter) ? nil : .some(nil)
     }
 
     private static func floorArea(_ facts: DistrictFacts, _ rule: Rule) -> CheckResult {
         guard let households = facts.households, households > 0 else {
-            return result(rule, value: nil, .insufficientData, Detail("households unknown", "户数未知"))
+            return result(rule, value: nil, .insufficientData, .householdsUnknown)
         }
         let (provided, missing) = facts.total(\.floorAreaM2)
         let required = households / 100 * rule.threshold
         let value = provided / households * 100
-        var detail = Detail(
-            "\(plain(provided)) m² for \(plain(households)) households = \(plain(value)) m² per 100 households; required \(plain(required)) m²",
-            "已配建 \(plain(provided)) 平方米 ÷ \(plain(households)) 户 = 每百户 \(plain(value)) 平方米；应配建 \(plain(required)) 平方米")
         var outcome = judge(value, rule)
-        if outcome == .fail, !missing.isEmpty {
-            // Facilities of unknown size might make up the difference: not a failure we can prove.
-            outcome = .insufficientData
-            detail.append("; floor area unknown for \(missing.joined(separator: ", "))", "；建筑面积未知：\(missing.joined(separator: "、"))")
-        }
-        return result(rule, value: value, outcome, detail)
+        // Facilities of unknown size might make up the difference: not a failure we can prove.
+        let unproved = outcome == .fail && !missing.isEmpty
+        if unproved { outcome = .insufficientData }
+        return result(rule, value: value, outcome, .floorArea(provided: provided, households: households, per100: value,
+                                                            required: required, unsized: unproved ? missing : []))
     }
 
     private static func sites(_ facts: DistrictFacts, _ rule: Rule) -> CheckResult? {
         // Sites are whole facilities serving the district, however much of them lies inside it;
         // a rule about one kind of facility (a day-care centre) looks at that kind only.
         let sites = facts.shares.filter { rule.facilityKind == nil || $0.kind == rule.facilityKind }
-        let sized = sites.compactMap { s in s.floorAreaM2.map { (s.id, $0) } }
-        guard !sized.isEmpty else {
-            return sites.isEmpty ? nil : result(rule, value: nil, .insufficientData, Detail("no site has a floor area", "各处设施均无建筑面积"))
+        let sized = sites.compactMap { s in s.floorAreaM2.map { CheckFigures.SiteSize(id: s.id, floorAreaM2: $0) } }
+        guard let smallest = sized.map(\.floorAreaM2).min() else {
+            return sites.isEmpty ? nil : result(rule, value: nil, .insufficientData, .noSiteSized)
         }
-        let failing = sized.filter { !meets($0.1, rule) }
-        let smallest = sized.map(\.1).min()!
-        let listed = failing.map { "\($0.0) (\(plain($0.1)) m²)" }
-        let detail = failing.isEmpty
-            ? Detail("\(sized.count) site(s), the smallest \(plain(smallest)) m²", "共 \(sized.count) 处，最小 \(plain(smallest)) 平方米")
-            : Detail("sites below \(plain(rule.threshold)) m²: " + listed.joined(separator: ", "),
-                     "低于 \(plain(rule.threshold)) 平方米的设施：" + listed.joined(separator: "、"))
-        return result(rule, value: smallest, failing.isEmpty ? .pass : .fail, detail)
+        let below = sized.filter { !meets($0.floorAreaM2, rule) }
+        return result(rule, value: smallest, below.isEmpty ? .pass : .fail,
+                      .sites(count: sized.count, smallest: smallest, threshold: rule.threshold, below: below))
     }
 
-    private static func perPerson(_ facts: DistrictFacts, _ rule: Rule, per: Double, _ what: (en: String, zh: String),
-                                  _ value: KeyPath<FacilityShare, Double?>, _ unit: (en: String, zh: String)) -> CheckResult {
+    private static func perPerson(_ facts: DistrictFacts, _ rule: Rule, per: Double, _ quantity: CheckFigures.Quantity,
+                                  _ value: KeyPath<FacilityShare, Double?>) -> CheckResult {
         guard let population = facts.population, population > 0 else {
-            return result(rule, value: nil, .insufficientData, Detail("population unknown", "人口未知"))
+            return result(rule, value: nil, .insufficientData, .populationUnknown)
         }
         let (provided, missing) = facts.total { $0[keyPath: value] }
         if !facts.shares.isEmpty, missing.count == facts.shares.count {
-            return result(rule, value: nil, .insufficientData, Detail("no facility gives its \(what.en)", "设施均未给出\(what.zh)"))
+            return result(rule, value: nil, .insufficientData, .noFacilityGives(quantity))
         }
         let ratio = provided / population * per
-        var detail = Detail("\(plain(provided)) \(unit.en) of \(what.en) for \(plain(population)) people",
-                            "\(what.zh) \(plain(provided)) \(unit.zh)，人口 \(plain(population)) 人")
-        if facts.populationBasis != "attribute" { detail.append(" (\(facts.populationBasis ?? ""))", "（由户数推算）") }
-        return result(rule, value: ratio, judge(ratio, rule), detail)
+        let derivedFrom = facts.populationFromHouseholds ? facts.populationBasis : nil
+        return result(rule, value: ratio, judge(ratio, rule),
+                      .perPerson(quantity, provided: provided, population: population, derivedFrom: derivedFrom))
     }
 
     static func judge(_ value: Double, _ rule: Rule) -> Outcome {
@@ -103,9 +91,9 @@ enum DistrictRules {
         }
     }
 
-    static func result(_ rule: Rule, value: Double?, _ outcome: Outcome, _ detail: Detail) -> CheckResult {
+    static func result(_ rule: Rule, value: Double?, _ outcome: Outcome, _ figures: CheckFigures) -> CheckResult {
         CheckResult(rule: rule.id, metric: rule.metric.rawValue, value: value, comparison: rule.comparison.symbol,
-                    threshold: rule.threshold, unit: rule.unit, outcome: outcome, detail: detail.en, detailZh: detail.zh,
+                    threshold: rule.threshold, unit: rule.unit, outcome: outcome, figures: figures,
                     citation: CitationRecord(rule.citation))
     }
 }
@@ -114,22 +102,6 @@ extension CitationRecord {
     init(_ citation: Citation) {
         self.init(document: citation.document.title, number: citation.document.number, clause: citation.clause,
                   phrase: citation.phrase, confidence: citation.confidence.rawValue)
-    }
-}
-
-/// A check's figures in words, in English and Chinese.
-struct Detail {
-    var en: String
-    var zh: String
-
-    init(_ en: String, _ zh: String) {
-        self.en = en
-        self.zh = zh
-    }
-
-    mutating func append(_ en: String, _ zh: String) {
-        self.en += en
-        self.zh += zh
     }
 }
 

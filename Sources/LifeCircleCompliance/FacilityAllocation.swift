@@ -12,13 +12,17 @@ struct FacilityAllocation {
     var sharesByDistrict: [[FacilityShare]]
     var unallocated: [String]
     var warnings: [String]
-    private let kindOf: (InputFeature) -> String?
-    private let fields: Fields
+    /// Per facility, what it brings (figures, kind), as a share of 1; read once, on every core.
+    private let whole: [FacilityShare]
 
     /// `kindOf` names a facility's kind (an id of the pack's facility kinds), for rules about one kind.
-    init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex, kindOf: @escaping (InputFeature) -> String?) throws {
-        self.kindOf = kindOf
-        fields = Fields(facilities)
+    init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex, kindOf: @escaping @Sendable (InputFeature) -> String?) throws {
+        let fields = Fields(facilities)
+        let read = Array(facilities.features.indices).parallelMap { f in
+            let facility = facilities.features[f]
+            return (share: fields.share(facility, kind: kindOf(facility)), district: facilities.value("district_id", of: facility)?.text)
+        }
+        whole = read.map(\.share)
         sharesByDistrict = Array(repeating: [], count: districts.features.count)
         unallocated = []
         warnings = []
@@ -26,16 +30,16 @@ struct FacilityAllocation {
 
         var points: [(facility: Int, coordinate: Coordinate)] = []
         for (f, facility) in facilities.features.enumerated() {
-            if let named = facilities.value("district_id", of: facility)?.text, !named.isEmpty {
+            if let named = read[f].district, !named.isEmpty {
                 if let d = districtIndexByID[named] {
-                    sharesByDistrict[d].append(share(facilities, facility, .assigned, 1))
+                    sharesByDistrict[d].append(share(f, .assigned, 1))
                     continue
                 }
                 warnings.append("facility \(facility.id): district_id \"\(named)\" names no district; placed by its location instead")
             }
             if case .point(let p) = facility.geometry {
                 points.append((f, p.coordinate))
-            } else if try !allocateByArea(facilities, facility, index) {
+            } else if try !allocateByArea(f, facility, index) {
                 unallocated.append(facility.id)
             }
         }
@@ -50,7 +54,7 @@ struct FacilityAllocation {
                 continue
             }
             placedIn[p] = d
-            sharesByDistrict[d].append(share(facilities, facility, .inside, 1))
+            sharesByDistrict[d].append(share(points[p].facility, .inside, 1))
         }
         for (p, point) in points.enumerated() where placedIn[p] == nil {
             unallocated.append(facilities.features[point.facility].id)
@@ -58,42 +62,51 @@ struct FacilityAllocation {
     }
 
     /// Splits a polygonal facility over the districts it overlaps; false when it overlaps none.
-    private mutating func allocateByArea(_ layer: InputLayer, _ facility: InputFeature, _ index: SpatialIndex) throws -> Bool {
+    private mutating func allocateByArea(_ f: Int, _ facility: InputFeature, _ index: SpatialIndex) throws -> Bool {
         let footprint = try NativeGeometry(facility.geometry)
         let total = try footprint.area()
         guard total > 0 else {
             // Lines or collapsed shapes: placed where a point on them lies.
             let anchor = try footprint.pointOnSurface()
             guard let d = try index.query(anchor, predicate: .intersects).first else { return false }
-            sharesByDistrict[d].append(share(layer, facility, .inside, 1))
+            sharesByDistrict[d].append(share(f, .inside, 1))
             return true
         }
         var allocated = false
         for d in try index.query(footprint, predicate: .intersects) {
             let inside = try footprint.intersection(index.geometries[d]).area() / total
             guard inside > 0 else { continue }
-            sharesByDistrict[d].append(share(layer, facility, inside >= 1 - 1e-9 ? .inside : .partlyInside, min(inside, 1)))
+            sharesByDistrict[d].append(share(f, inside >= 1 - 1e-9 ? .inside : .partlyInside, min(inside, 1)))
             allocated = true
         }
         return allocated
     }
 
-    private func share(_ layer: InputLayer, _ facility: InputFeature, _ how: FacilityShare.How, _ share: Double) -> FacilityShare {
-        func value(_ field: String?) -> AttributeValue? { field.flatMap { facility.attributes[$0] } }
-        return FacilityShare(id: facility.id, name: value(fields.name)?.text, kind: kindOf(facility), how: how, share: share,
-                             floorAreaM2: value(fields.floorArea)?.number, landAreaM2: value(fields.landArea)?.number,
-                             childcarePlaces: value(fields.childcarePlaces)?.number, beds: value(fields.capacity)?.number)
+    /// Facility `f`'s figures, counted `how` and by `share`.
+    private func share(_ f: Int, _ how: FacilityShare.How, _ share: Double) -> FacilityShare {
+        var counted = whole[f]
+        counted.how = how
+        counted.share = share
+        return counted
     }
 
     /// The facility layer's source fields for the canonical names a share reads, looked up once
     /// rather than through `InputLayer.value` (two string-keyed look-ups) five times per facility.
-    private struct Fields {
+    private struct Fields: Sendable {
         var name, floorArea, landArea, childcarePlaces, capacity: String?
 
         init(_ layer: InputLayer) {
             let m = layer.fieldMapping
             (name, floorArea, landArea) = (m["name"], m["floor_area_m2"], m["land_area_m2"])
             (childcarePlaces, capacity) = (m["childcare_places"], m["capacity"])
+        }
+
+        /// A facility's figures, wholly counted.
+        func share(_ facility: InputFeature, kind: String?) -> FacilityShare {
+            func value(_ field: String?) -> AttributeValue? { field.flatMap { facility.attributes[$0] } }
+            return FacilityShare(id: facility.id, name: value(name)?.text, kind: kind, how: .inside, share: 1,
+                                 floorAreaM2: value(floorArea)?.number, landAreaM2: value(landArea)?.number,
+                                 childcarePlaces: value(childcarePlaces)?.number, beds: value(capacity)?.number)
         }
     }
 }

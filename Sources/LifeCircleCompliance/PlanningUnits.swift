@@ -34,11 +34,11 @@ enum PlanningUnits {
                 if let population, population > 0, anyLand {
                     let value = land / population
                     check = DistrictRules.result(rule, value: value, DistrictRules.judge(value, rule),
-                                                 Detail("\(plain(land)) m² of facility land for \(plain(population)) people",
-                                                        "设施用地 \(plain(land)) 平方米，人口 \(plain(population)) 人"))
+                                                 CheckFigures.sentences(en: "\(plain(land)) m² of facility land for \(plain(population)) people",
+                                                        zh: "设施用地 \(plain(land)) 平方米，人口 \(plain(population)) 人"))
                 } else {
                     let missing = population == nil || population == 0
-                        ? Detail("population unknown", "人口未知") : Detail("no facility gives its land area", "设施均未给出用地面积")
+                        ? CheckFigures.populationUnknown : CheckFigures.sentences(en: "no facility gives its land area", zh: "设施均未给出用地面积")
                     check = DistrictRules.result(rule, value: nil, .insufficientData, missing)
                 }
                 return PlanningUnitResult(id: unit, districts: group.map(\.id), population: population,

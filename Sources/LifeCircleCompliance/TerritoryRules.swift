@@ -31,18 +31,19 @@ enum TerritoryRules {
         let unknown = counted.count - judged.count
         guard !judged.isEmpty else {
             return DistrictRules.result(rule, value: nil, .insufficientData,
-                                        Detail("no \(filter.rawValue) district could be judged", "没有可判定的\(filter.chinese)居住区"))
+                                        CheckFigures.sentences(en: "no \(filter.rawValue) district could be judged", zh: "没有可判定的\(filter.chinese)居住区"))
         }
         let passing = judged.filter { $0.outcome == .pass }.count
         let share = Double(passing) / Double(judged.count) * 100
         var outcome = DistrictRules.judge(share, rule)
-        var detail = Detail("\(passing) of \(judged.count) \(filter == .any ? "" : filter.rawValue + " ")districts pass",
-                            "\(judged.count) 个\(filter.chinese)居住区中 \(passing) 个达标")
+        var en = "\(passing) of \(judged.count) \(filter == .any ? "" : filter.rawValue + " ")districts pass"
+        var zh = "\(judged.count) 个\(filter.chinese)居住区中 \(passing) 个达标"
         if unknown > 0 {
-            detail.append("; \(unknown) more could not be judged", "；另有 \(unknown) 个无法判定")
+            en += "; \(unknown) more could not be judged"
+            zh += "；另有 \(unknown) 个无法判定"
             if outcome == .pass { outcome = .insufficientData }
         }
-        return DistrictRules.result(rule, value: share, outcome, detail)
+        return DistrictRules.result(rule, value: share, outcome, .sentences(en: en, zh: zh))
     }
 
     private static func beds(_ rule: Rule, _ facts: [DistrictFacts]) -> CheckResult {
@@ -50,11 +51,11 @@ enum TerritoryRules {
         let beds = facts.map { $0.total(\.beds).sum }.reduce(0, +)
         guard elderly > 0 else {
             return DistrictRules.result(rule, value: nil, .insufficientData,
-                                        Detail("no elderly population (老年人口) on the districts", "居住区未给出老年人口"))
+                                        CheckFigures.sentences(en: "no elderly population (老年人口) on the districts", zh: "居住区未给出老年人口"))
         }
         let value = beds / elderly * 1000
         return DistrictRules.result(rule, value: value, DistrictRules.judge(value, rule),
-                                    Detail("\(plain(beds)) beds for \(plain(elderly)) elderly people",
-                                           "床位 \(plain(beds)) 张，老年人口 \(plain(elderly)) 人"))
+                                    CheckFigures.sentences(en: "\(plain(beds)) beds for \(plain(elderly)) elderly people",
+                                           zh: "床位 \(plain(beds)) 张，老年人口 \(plain(elderly)) 人"))
     }
 }
