@@ -22,7 +22,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         systemLibrary("CGEOS", pkgConfig: "geos", apt: "libgeos-dev"),
@@ -56,10 +55,9 @@ let package = Package(
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO", "LifeCircleNetwork",
         ]),
 
-        // The street network: graph from OSM or centrelines, profiles, snapping, multi-source Dijkstra.
+        // The street network: graph from OSM or centrelines, profiles, snapping, reusable Dijkstra searches.
         .target(name: "LifeCircleNetwork", dependencies: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
-            .product(name: "HeapModule", package: "swift-collections"),
         ]),
 
         // Siting: where new facilities close the coverage gap; the one module that talks to CBC.

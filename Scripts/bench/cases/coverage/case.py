@@ -28,15 +28,17 @@ TIMED = ("nearest: from the road lines to every demand point's nearest facility 
          "STRtree of the edges), snapping facilities and demand points, one multi-source Dijkstra with the cutoff, "
          "travel(for:); pandana: Network (its contraction hierarchy), precompute(1200), set_pois, nearest_pois "
          "(every node), get_node_ids and the look-up; "
-         f"areas: the {AREAS} searches only — LifeCircle: NetworkTravelTimes with one facility and the cutoff, then the "
-         "list of reached nodes; networkx: single_source_dijkstra_path_length(cutoff), or OSMnx's recipe "
-         "(nearest_nodes once, ego_graph per facility); graphs, features and snaps are made beforehand, untimed; "
+         f"areas: the {AREAS} searches only — LifeCircle: ParallelSearches.map (a NetworkSearch per facility with the "
+         "cutoff, on 2 workers), the reached nodes and their distances; networkx: single_source_dijkstra_path_length(cutoff), "
+         "or OSMnx's recipe (nearest_nodes once, ego_graph per facility); graphs, features, snaps and LifeCircle's search "
+         "workspaces (made once per graph, logged) are made beforehand, untimed; "
          "polygons: ServiceAreas.polygons for the same facilities (buffer 25 m)")
 
 NOTES = [
     "pandana: one run (its network build takes over a minute at this size); the others: best of the runs given.",
     "pandana runs its contraction hierarchy and nearest_pois on 2 OpenMP threads; LifeCircle snaps on 2 "
-    "threads and builds and searches on one; networkx runs on one.",
+    "threads and builds and makes the nearest-facility pass on one, and runs the service areas and polygons on 2 "
+    "(one search workspace per worker); networkx runs on one.",
     "pandana keeps edge weights as whole millimetres (weight × 1,000, truncated), so its distances are a few "
     "millimetres shorter than the exact sums and, where two facilities are within millimetres of a point, it may "
     "name the other one. Compared: which points are reached, exactly (result files); distances per point within "
