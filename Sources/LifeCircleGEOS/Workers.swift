@@ -8,8 +8,9 @@ public enum Workers {
     public static var defaultCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// Runs `body` over `0..<count` in contiguous chunks on `workers` threads and returns the
-    /// chunks' results in index order.
-    static func map<T>(count: Int, workers: Int, _ body: (Range<Int>, GEOSContext) -> T) -> [T] {
+    /// chunks' results in index order. `body` runs on several threads at once, each chunk with the
+    /// GEOS context of the worker that took it; it must only read what the chunks share.
+    public static func map<T>(count: Int, workers: Int, _ body: (Range<Int>, GEOSContext) -> T) -> [T] {
         let workers = max(1, min(workers, count))
         if workers == 1 { return [GEOSContextPool.shared.withContext { body(0..<count, $0) }] }
         // More chunks than workers, taken in turn, balances uneven work (dense and sparse parts of a city).
