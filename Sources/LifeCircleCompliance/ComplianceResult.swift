@@ -12,12 +12,17 @@ public enum Outcome: String, Hashable, Sendable, Codable {
     case notApplicable = "not-applicable"
 
     /// The outcome of several checks: any fail fails; else any missing data; else pass.
-    static func combining(_ outcomes: [Outcome]) -> Outcome {
-        let judged = outcomes.filter { $0 != .notApplicable }
-        if judged.isEmpty { return .notApplicable }
-        if judged.contains(.fail) { return .fail }
-        if judged.contains(.insufficientData) { return .insufficientData }
-        return .pass
+    static func combining(_ outcomes: some Sequence<Outcome>) -> Outcome {
+        var combined = Outcome.notApplicable
+        for outcome in outcomes {
+            switch outcome {
+            case .fail: return .fail
+            case .insufficientData: combined = .insufficientData
+            case .pass where combined == .notApplicable: combined = .pass
+            case .pass, .notApplicable: break
+            }
+        }
+        return combined
     }
 }
 

@@ -7,8 +7,10 @@ enum DistrictRules {
     static let tolerance = 1e-9
 
     static func evaluate(_ facts: DistrictFacts, _ pack: RulePack) -> [CheckResult] {
-        pack.rules.compactMap { rule in
-            switch (rule.target, rule.metric) {
+        var checks: [CheckResult] = []
+        checks.reserveCapacity(pack.rules.count)
+        for rule in pack.rules {
+            let check: CheckResult?? = switch (rule.target, rule.metric) {
             case (.districts(let filter), .floorAreaPer100Households):
                 applicable(filter, facts, rule) ?? floorArea(facts, rule)
             case (.sites(let filter), .floorAreaPerSite):
@@ -20,7 +22,9 @@ enum DistrictRules {
             default:
                 nil
             }
-        }.compactMap { $0 }
+            if let check = check.flatMap({ $0 }) { checks.append(check) }
+        }
+        return checks
     }
 
     /// nil when the rule applies to this district; otherwise `.some(nil)` to skip it, or
@@ -51,14 +55,20 @@ enum DistrictRules {
     private static func sites(_ facts: DistrictFacts, _ rule: Rule) -> CheckResult? {
         // Sites are whole facilities serving the district, however much of them lies inside it;
         // a rule about one kind of facility (a day-care centre) looks at that kind only.
-        let sites = facts.shares.filter { rule.facilityKind == nil || $0.kind == rule.facilityKind }
-        let sized = sites.compactMap { s in s.floorAreaM2.map { CheckFigures.SiteSize(id: s.id, floorAreaM2: $0) } }
-        guard let smallest = sized.map(\.floorAreaM2).min() else {
-            return sites.isEmpty ? nil : result(rule, value: nil, .insufficientData, .noSiteSized)
+        var sites = 0, sized = 0, smallest = Double.infinity
+        var below: [CheckFigures.SiteSize] = []
+        for share in facts.shares where rule.facilityKind == nil || share.kind == rule.facilityKind {
+            sites += 1
+            guard let area = share.floorAreaM2 else { continue }
+            sized += 1
+            smallest = min(smallest, area)
+            if !meets(area, rule) { below.append(.init(id: share.id, floorAreaM2: area)) }
         }
-        let below = sized.filter { !meets($0.floorAreaM2, rule) }
+        guard sized > 0 else {
+            return sites == 0 ? nil : result(rule, value: nil, .insufficientData, .noSiteSized)
+        }
         return result(rule, value: smallest, below.isEmpty ? .pass : .fail,
-                      .sites(count: sized.count, smallest: smallest, threshold: rule.threshold, below: below))
+                      .sites(count: sized, smallest: smallest, threshold: rule.threshold, below: below))
     }
 
     private static func perPerson(_ facts: DistrictFacts, _ rule: Rule, per: Double, _ quantity: CheckFigures.Quantity,

@@ -9,9 +9,9 @@ import LifeCircleInput
 /// district it stands in: a point wholly; a polygon by the share of its footprint inside each
 /// district it overlaps. A facility in no district is listed, not dropped.
 struct FacilityAllocation {
-    var sharesByDistrict: [[FacilityShare]]
-    var unallocated: [String]
-    var warnings: [String]
+    var sharesByDistrict: [[FacilityShare]] = []
+    var unallocated: [String] = []
+    var warnings: [String] = []
     /// Per facility, what it brings (figures, kind), as a share of 1; read once, on every core.
     private let whole: [FacilityShare]
 
@@ -23,15 +23,20 @@ struct FacilityAllocation {
             return (share: fields.share(facility, kind: kindOf(facility)), district: facilities.value("district_id", of: facility)?.text)
         }
         whole = read.map(\.share)
-        sharesByDistrict = Array(repeating: [], count: districts.features.count)
-        unallocated = []
-        warnings = []
-        let districtIndexByID = Dictionary(districts.features.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Districts by id, made only when some facility names one.
+        var districtIndexByID: [String: Int]?
+        func district(named id: String) -> Int? {
+            if districtIndexByID == nil {
+                districtIndexByID = Dictionary(districts.features.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            return districtIndexByID?[id]
+        }
 
+        sharesByDistrict = Array(repeating: [], count: districts.features.count)
         var points: [(facility: Int, coordinate: Coordinate)] = []
         for (f, facility) in facilities.features.enumerated() {
             if let named = read[f].district, !named.isEmpty {
-                if let d = districtIndexByID[named] {
+                if let d = district(named: named) {
                     sharesByDistrict[d].append(share(f, .assigned, 1))
                     continue
                 }
@@ -39,8 +44,10 @@ struct FacilityAllocation {
             }
             if case .point(let p) = facility.geometry {
                 points.append((f, p.coordinate))
-            } else if try !allocateByArea(f, facility, index) {
-                unallocated.append(facility.id)
+            } else {
+                let parts = try sharesByArea(f, facility, index)
+                if parts.isEmpty { unallocated.append(facility.id) }
+                for (d, share) in parts { sharesByDistrict[d].append(share) }
             }
         }
 
@@ -61,25 +68,23 @@ struct FacilityAllocation {
         }
     }
 
-    /// Splits a polygonal facility over the districts it overlaps; false when it overlaps none.
-    private mutating func allocateByArea(_ f: Int, _ facility: InputFeature, _ index: SpatialIndex) throws -> Bool {
+    /// A polygonal facility's shares in the districts it overlaps; none when it overlaps none.
+    private func sharesByArea(_ f: Int, _ facility: InputFeature, _ index: SpatialIndex) throws -> [(district: Int, share: FacilityShare)] {
         let footprint = try NativeGeometry(facility.geometry)
         let total = try footprint.area()
         guard total > 0 else {
             // Lines or collapsed shapes: placed where a point on them lies.
             let anchor = try footprint.pointOnSurface()
-            guard let d = try index.query(anchor, predicate: .intersects).first else { return false }
-            sharesByDistrict[d].append(share(f, .inside, 1))
-            return true
+            guard let d = try index.query(anchor, predicate: .intersects).first else { return [] }
+            return [(d, share(f, .inside, 1))]
         }
-        var allocated = false
+        var parts: [(district: Int, share: FacilityShare)] = []
         for d in try index.query(footprint, predicate: .intersects) {
             let inside = try footprint.intersection(index.geometries[d]).area() / total
             guard inside > 0 else { continue }
-            sharesByDistrict[d].append(share(f, inside >= 1 - 1e-9 ? .inside : .partlyInside, min(inside, 1)))
-            allocated = true
+            parts.append((d, share(f, inside >= 1 - 1e-9 ? .inside : .partlyInside, min(inside, 1))))
         }
-        return allocated
+        return parts
     }
 
     /// Facility `f`'s figures, counted `how` and by `share`.
