@@ -68,3 +68,38 @@ import Testing
         }
     }
 }
+
+/// Searches spread over the cores answer as one workspace does, one source after another.
+@Suite struct ParallelSearchesTests {
+    @Test func everySourceGetsTheSearchAWorkspaceAloneWouldGive() throws {
+        let built = try RealExtract.builtHelsinki.get()
+        let graph = built.graph
+        // 300 sources (nodes spread over the extract) and an off-network one, searched on 3 workers.
+        let sources = try built.snapper.snap(stride(from: 0, to: graph.nodeCount, by: graph.nodeCount / 300).map { graph.nodes[$0] })
+            + [.offNetwork(distance: 800)]
+        let parallel = ParallelSearches(graph: graph, profile: .walk, workers: 3)
+        #expect(parallel.workers == 3)
+        let areas = try parallel.map(sources, cutoff: 300) { _, search in
+            search.reached.map { ($0, search.seconds(at: Int($0))) }
+        }
+        let alone = NetworkSearch(graph: graph, profile: .walk)
+        for (i, source) in sources.enumerated() {
+            alone.run(from: [source], cutoff: 300)
+            let expected = alone.reached.map { ($0, alone.seconds(at: Int($0))) }
+            #expect(areas[i].map(\.0) == expected.map(\.0) && areas[i].map(\.1) == expected.map(\.1), "source \(i)")
+        }
+        #expect(areas.last?.isEmpty == true)
+        #expect(areas.dropLast().allSatisfy { $0.count >= 1 })
+    }
+
+    @Test func theFirstErrorIsRethrown() throws {
+        struct Stop: Error {}
+        let built = try RealExtract.builtHelsinki.get()
+        let parallel = ParallelSearches(graph: built.graph, profile: .walk, workers: 2)
+        #expect(throws: Stop.self) {
+            _ = try parallel.map(built.facilities, cutoff: 60) { i, _ in if i == 2 { throw Stop() }; return i }
+        }
+        // The workspaces are still usable afterwards.
+        #expect(try parallel.map(built.facilities, cutoff: 60) { i, _ in i } == Array(built.facilities.indices))
+    }
+}
