@@ -65,6 +65,15 @@ class Context:
         self.log("$ " + " ".join(shlex.quote(a) for a in argv))
         subprocess.run(argv, check=True, stdout=subprocess.DEVNULL if quiet else None)
 
+    def c_peer(self, source, libraries=("geos",), extra=()):
+        """The case's C peer compiled (gcc -O2, flags from pkg-config for `libraries`) into build_dir
+        unless the binary is newer than its source; returns the binary's path."""
+        binary = os.path.join(self.build_dir, os.path.splitext(os.path.basename(source))[0])
+        if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+            flags = subprocess.check_output(["pkg-config", "--cflags", "--libs", *libraries], text=True).split()
+            self.check_call(["gcc", "-O2", "-o", binary, source, *flags, *extra])
+        return binary
+
     def generated_data(self, generator, params, what, recorded_as=None):
         """The case's data in data_dir and its meta.json, made by `generator` (a script taking
         data_dir and `--name value` for each parameter) unless meta.json already records the same

@@ -6,7 +6,6 @@ agree on every district's provided floor area, on the pass / fail counts and on 
 """
 import os
 import shutil
-import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -57,10 +56,7 @@ def prepare(ctx):
     p = params(ctx)
     meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
                               f"{p['cols'] * p['rows']:,} districts and {p['facilities']:,} facilities")
-    source, binary = os.path.join(HERE, "peer_geos.c"), os.path.join(ctx.build_dir, "peer_geos")
-    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
-        flags = subprocess.check_output(["pkg-config", "--cflags", "--libs", "geos"], text=True).split()
-        ctx.check_call(["gcc", "-O2", "-o", binary, source, *flags, "-lpthread", "-lm"])
+    ctx.c_peer(os.path.join(HERE, "peer_geos.c"), extra=("-lpthread", "-lm"))
     return (f"{meta['districts']:,} districts ({meta['vertices']:,} vertices, {meta['cell_m']:.0f} m grid) × "
             f"{meta['facilities']:,} facilities, seed {meta['seed']}")
 

@@ -4,7 +4,6 @@ Contenders read the same files (generate.py); each times creating the point geom
 the tree and prepared polygons, the query and the per-polygon count, and reports the best of N runs.
 """
 import os
-import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -39,10 +38,7 @@ def prepare(ctx):
     meta = ctx.generated_data(os.path.join(HERE, "generate.py"), p,
                               f"{p['points']:,} points and {p['grid'] ** 2:,} polygons")
 
-    source, binary = os.path.join(HERE, "peer_geos.c"), os.path.join(ctx.build_dir, "peer_geos")
-    if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
-        flags = subprocess.check_output(["pkg-config", "--cflags", "--libs", "geos"], text=True).split()
-        ctx.check_call(["gcc", "-O2", "-o", binary, source, *flags])
+    ctx.c_peer(os.path.join(HERE, "peer_geos.c"))
     return f"{meta['points']:,} points against {meta['polygons']:,} polygons, seed {meta['seed']}"
 
 
