@@ -18,11 +18,10 @@ struct FacilityAllocation {
     /// `kindOf` names a facility's kind (an id of the pack's facility kinds), for rules about one kind.
     init(districts: InputLayer, facilities: InputLayer, index: SpatialIndex, kindOf: @escaping @Sendable (InputFeature) -> String?) throws {
         let fields = Fields(facilities)
-        let read = Array(facilities.features.indices).parallelMap { f in
-            let facility = facilities.features[f]
-            return (share: fields.share(facility, kind: kindOf(facility)), district: facilities.value("district_id", of: facility)?.text)
+        whole = Array(facilities.features.indices).parallelMap { f in
+            fields.share(facilities.features[f], kind: kindOf(facilities.features[f]))
         }
-        whole = read.map(\.share)
+        let districtField = facilities.fieldMapping["district_id"]
         // Districts by id, made only when some facility names one.
         var districtIndexByID: [String: Int]?
         func district(named id: String) -> Int? {
@@ -35,7 +34,7 @@ struct FacilityAllocation {
         sharesByDistrict = Array(repeating: [], count: districts.features.count)
         var points: [(facility: Int, coordinate: Coordinate)] = []
         for (f, facility) in facilities.features.enumerated() {
-            if let named = read[f].district, !named.isEmpty {
+            if let districtField, let named = facility.attributes[districtField]?.text, !named.isEmpty {
                 if let d = district(named: named) {
                     sharesByDistrict[d].append(share(f, .assigned, 1))
                     continue

@@ -1,12 +1,11 @@
 import LifeCircleGEOS
 
 extension Array where Element: Sendable {
-    /// `transform` over the elements on every core, in contiguous chunks (`Workers.map`), results
+    /// `transform` over the elements on every core (`Workers.mapEach`: results written in place),
     /// in order. For pure, per-element work such as judging 100,000 districts; small arrays stay on
     /// the calling thread.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count >= 1024 else { return map(transform) }
-        return Workers.map(count: count, workers: Workers.defaultCount) { range, _ in self[range].map(transform) }
-            .flatMap { $0 }
+        return Workers.mapEach(count: count) { i, _ in transform(self[i]) }
     }
 }
