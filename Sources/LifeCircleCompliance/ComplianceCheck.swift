@@ -43,7 +43,6 @@ public enum ComplianceCheck {
             DistrictFacts(districts.features[i], in: districts, shares: shares[i], personsPerHousehold: pph)
         }
         let results = facts.parallelMap(districtResult(pack))
-        let unitOf = districts.features.map { districts.value("planning_unit", of: $0)?.text }
         let territory = TerritoryRules.evaluate(pack, districts: results, facts: facts, hasUnits: inputs.units != nil)
         let network = try inputs.units.map { try ServiceNetwork.evaluate(pack, units: $0, facilities: inputs.facilities) }
 
@@ -53,7 +52,7 @@ public enum ComplianceCheck {
             notes: inputs.notes,
             rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path),
             districts: results,
-            planningUnits: PlanningUnits.evaluate(pack, facts: facts, unitOf: unitOf),
+            planningUnits: PlanningUnits.evaluate(pack, facts: facts) { districts.value("planning_unit", of: districts.features[$0])?.text },
             network: network?.results ?? [],
             summary: ComplianceSummary(results, targets: territory.results, elsewhere: territory.elsewhere),
             assumptions: Assumptions(
@@ -73,10 +72,13 @@ public enum ComplianceCheck {
     private static func usedPersonsPerHousehold(_ facts: DistrictFacts, _ result: DistrictResult, _ unitRules: Bool) -> Bool {
         if facts.householdsBasis != nil, facts.householdsBasis != "attribute" { return true }
         guard facts.populationFromHouseholds else { return false }
-        return unitRules || result.checks.contains { perPersonMetrics.contains($0.metric) }
+        return unitRules || result.checks.contains { isPerPerson($0.metric) }
     }
 
-    private static let perPersonMetrics: Set<String> = [Metric.landAreaPerPerson.rawValue, Metric.childcarePlacesPer1000People.rawValue]
+    /// A string comparison with two constants: cheaper than hashing the metric into a set, for every check of every district.
+    private static func isPerPerson(_ metric: String) -> Bool {
+        metric == Metric.landAreaPerPerson.rawValue || metric == Metric.childcarePlacesPer1000People.rawValue
+    }
 
     private static func districtResult(_ pack: RulePack) -> @Sendable (DistrictFacts) -> DistrictResult {
         { facts in
@@ -101,12 +103,14 @@ extension ComplianceSummary {
     /// Tallies in one pass (a district result is large: no filtered copies of the list).
     init(_ districts: [DistrictResult], targets: [CheckResult], elsewhere: [String]) {
         var all = Tally(), new = Tally(), existing = Tally(), unknown = Tally()
-        for d in districts {
-            all.add(d)
-            switch d.status {
-            case .new: new.add(d)
-            case .existing: existing.add(d)
-            case nil: unknown.add(d)
+        for i in districts.indices {
+            // Fields read in place: copying a whole result per district would retain all it holds.
+            let (outcome, shortfall) = (districts[i].outcome, districts[i].shortfallM2 ?? 0)
+            all.add(outcome, shortfall)
+            switch districts[i].status {
+            case .new: new.add(outcome, shortfall)
+            case .existing: existing.add(outcome, shortfall)
+            case nil: unknown.add(outcome, shortfall)
             }
         }
         self.init(all: all, new: new, existing: existing, unknownStatus: unknown, targets: targets, targetsElsewhere: elsewhere)
@@ -118,14 +122,14 @@ extension ComplianceSummary.Tally {
         self.init(districts: 0, pass: 0, fail: 0, insufficientData: 0, notApplicable: 0, shortfallM2: 0)
     }
 
-    mutating func add(_ d: DistrictResult) {
+    mutating func add(_ outcome: Outcome, _ shortfall: Double) {
         districts += 1
-        switch d.outcome {
+        switch outcome {
         case .pass: pass += 1
         case .fail: fail += 1
         case .insufficientData: insufficientData += 1
         case .notApplicable: notApplicable += 1
         }
-        shortfallM2 += d.shortfallM2 ?? 0
+        shortfallM2 += shortfall
     }
 }

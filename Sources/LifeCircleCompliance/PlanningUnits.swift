@@ -13,13 +13,14 @@ public struct PlanningUnitResult: Hashable, Sendable, Codable {
 
 enum PlanningUnits {
     /// Groups districts by their `planning_unit` attribute; a district without one is its own unit.
-    static func evaluate(_ pack: RulePack, facts: [DistrictFacts], unitOf: [String?]) -> [PlanningUnitResult] {
+    /// `unitOf(i)` is district i's planning unit, read only when the pack has a planning-unit rule.
+    static func evaluate(_ pack: RulePack, facts: [DistrictFacts], unitOf: (Int) -> String?) -> [PlanningUnitResult] {
         let rules = pack.rules.filter { $0.target == .planningUnits && $0.metric == .landAreaPerPerson }
         guard !rules.isEmpty else { return [] }
         var order: [String] = []
         var members: [String: [Int]] = [:]
         for (i, fact) in facts.enumerated() {
-            let unit = unitOf[i] ?? fact.id
+            let unit = unitOf(i) ?? fact.id
             if members[unit] == nil { order.append(unit) }
             members[unit, default: []].append(i)
         }
