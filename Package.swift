@@ -76,17 +76,19 @@ let package = Package(
             "LifeCircleNetwork",
         ]),
 
+        // What several test targets share (a seeded generator), not a test target itself.
+        .target(name: "LifeCircleTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LifeCircleGeometryTests", dependencies: ["LifeCircleGeometry"]),
-        .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS"]),
+        .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS", "LifeCircleTestSupport"]),
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),
         .testTarget(name: "LifeCircleIOTests", dependencies: ["LifeCircleIO"]),
         .testTarget(name: "LifeCircleInputTests", dependencies: ["LifeCircleInput"]),
         .testTarget(name: "LifeCircleNormsTests", dependencies: ["LifeCircleNorms"]),
         .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),
         .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
-        .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage"]),
-        .testTarget(name: "LifeCircleSitingTests", dependencies: ["LifeCircleSiting"]),
-        .testTarget(name: "LifeCircleNetworkTests", dependencies: ["LifeCircleNetwork"]),
+        .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage", "LifeCircleTestSupport"]),
+        .testTarget(name: "LifeCircleSitingTests", dependencies: ["LifeCircleSiting", "LifeCircleTestSupport"]),
+        .testTarget(name: "LifeCircleNetworkTests", dependencies: ["LifeCircleNetwork", "LifeCircleTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,7 +30,16 @@ extension StreetGraph {
 
         var summary = SourceSummary(source: layer.source, featuresRead: layer.features.count + layer.rejections.count,
                                     roadsUsed: 0, excluded: [:], rejections: layer.rejections)
-        var locations = ToleranceLocations(tolerance: options.snapTolerance)
+        // Line ends repeat at junctions: about half as many places as line vertices, told up front so
+        // the tables are not regrown as the city is read.
+        let vertices = layer.features.reduce(0) { sum, feature in
+            switch feature.geometry {
+            case .lineString(let line): sum + line.coordinates.count
+            case .multiLineString(let lines): sum + lines.reduce(0) { $0 + $1.coordinates.count }
+            default: sum
+            }
+        }
+        var locations = ToleranceLocations(tolerance: options.snapTolerance, expectedPlaces: vertices / 2)
         var roads = RoadTopology()
         // Road classes are few and repeat: each distinct raw text is trimmed once.
         var classNames: [String: String] = [:]

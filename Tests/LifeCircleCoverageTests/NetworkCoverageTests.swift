@@ -6,6 +6,7 @@ import LifeCircleIO
 import LifeCircleInput
 import LifeCircleNetwork
 import Testing
+import LifeCircleTestSupport
 
 private let geoData = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -16,7 +17,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
 
     /// Seeded points spread over the network's nodes' extent.
     static func points(_ count: Int, seed: UInt64) -> [Coordinate] {
-        var random = SeededRandom(state: seed)
+        var random = SeededRandom(seed: seed)
         let extent = Envelope(of: helsinki.nodes)!
         return (0..<count).map { _ in
             Coordinate(Double.random(in: extent.minX...extent.maxX, using: &random),

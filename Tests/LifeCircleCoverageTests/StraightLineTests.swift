@@ -5,6 +5,7 @@ import LifeCircleIO
 import LifeCircleInput
 import LifeCircleNorms
 import Testing
+import LifeCircleTestSupport
 
 private let crs = CRSChoice(declared: nil, source: "EPSG:4544", sourceBasis: "test", metric: "EPSG:4544", metricReason: "test")
 
@@ -12,17 +13,6 @@ private func layer(_ name: String, _ features: [(String, Coordinate, [String: At
     InputLayer(source: name, layer: name, crs: crs, features: features.enumerated().map { i, f in
         InputFeature(index: i, id: f.0, geometry: .point(Point(f.1)), attributes: f.2)
     })
-}
-
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite struct StraightLineTests {
@@ -77,7 +67,7 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     @Test func addingAFacilityNeverLowersCoverage() throws {
-        var random = SeededRandom(state: 15)
+        var random = SeededRandom(seed: 15)
         let model = StraightLineAccess(radius: 900)
         for _ in 0..<20 {
             let units = (0..<200).map { _ in Coordinate(Double.random(in: 0...20_000, using: &random), Double.random(in: 0...20_000, using: &random)) }
@@ -108,7 +98,7 @@ struct SeededRandom: RandomNumberGenerator {
 
 @Suite struct CoverageSetTests {
     @Test func coverageSetsMatchBruteForce() throws {
-        var random = SeededRandom(state: 7)
+        var random = SeededRandom(seed: 7)
         let model = StraightLineAccess(radius: 800)
         let units = (0..<300).map { _ in Coordinate(Double.random(in: 0...8000, using: &random), Double.random(in: 0...8000, using: &random)) }
         let sites = (0..<40).map { _ in Coordinate(Double.random(in: 0...8000, using: &random), Double.random(in: 0...8000, using: &random)) }

@@ -2,6 +2,7 @@ import Foundation
 import LifeCircleGEOS
 import LifeCircleGeometry
 import Testing
+import LifeCircleTestSupport
 
 @Suite struct SpatialIndexTests {
     /// Yinchuan's six districts and 5,000 seeded points over their extent.
