@@ -28,8 +28,6 @@ public final class NetworkSearch {
     public private(set) var reached: [Int32] = []
 
     private var state: [NodeState]
-    /// Every node given a time in the last run: the ones to reset before the next.
-    private var touched: [Int32] = []
     /// Empty between runs; kept for its capacity.
     private var queue = SearchQueue()
 
@@ -82,13 +80,11 @@ public final class NetworkSearch {
         let limit = cutoff ?? .infinity
         let graph = self.graph, classSpeed = self.classSpeed, legSpeed = profile.speed
         // Worked on as locals (no exclusivity checks in the loop), handed back with their capacity.
-        var queue = SearchQueue(), touched: [Int32] = [], reached: [Int32] = []
+        var queue = SearchQueue(), reached: [Int32] = []
         swap(&queue, &self.queue)
-        swap(&touched, &self.touched)
         swap(&reached, &self.reached)
         defer {
             swap(&queue, &self.queue)
-            swap(&touched, &self.touched)
             swap(&reached, &self.reached)
         }
 
@@ -100,7 +96,6 @@ public final class NetworkSearch {
                 let n = Int(node)
                 guard time <= limit else { return }
                 if time < state[n].seconds {
-                    if state[n].source < 0 { touched.append(node) }
                     state[n].seconds = time
                     state[n].source = source
                     queue.insert(.init(seconds: time, node: node))
@@ -150,9 +145,10 @@ public final class NetworkSearch {
 
     private func reset() {
         state.withUnsafeMutableBufferPointer { state in
-            for n in touched { state[Int(n)] = NodeState() }
+            // Every node given a time is queued within the cutoff and so settled: `reached` holds
+            // every node the last run touched.
+            for n in reached { state[Int(n)] = NodeState() }
         }
-        touched.removeAll(keepingCapacity: true)
         reached.removeAll(keepingCapacity: true)
     }
 }
