@@ -24,7 +24,7 @@ NOTES = [
     "LifeCircle converts the value polygons to GEOS inside the timed call (it is part of ComplianceCheck.run); "
     "geopandas gets shapely polygons made before the clock starts. geopandas' sjoin with predicate within "
     "builds its STRtree over the facility points and queries it with the districts (contains); LifeCircle "
-    "builds its tree over the districts and queries it with the points (prepared intersects), using one "
+    "builds its tree over the districts and queries it with the points (prepared intersects, in Hilbert order), using one "
     "worker per core. LifeCircle's result also carries every check's text in English and Chinese, with "
     "its citation, per district.",
     "The 1-core LifeCircle row is the same binary pinned with taskset -c 0: ComplianceCheck has no "
