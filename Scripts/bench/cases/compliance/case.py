@@ -25,8 +25,8 @@ NOTES = [
     "geopandas gets shapely polygons made before the clock starts. geopandas' sjoin with predicate within "
     "builds its STRtree over the facility points and queries it with the districts (contains); LifeCircle "
     "builds its tree over the districts and queries it with the points (prepared intersects, in Hilbert order), using one "
-    "worker per core. LifeCircle's result also carries every check's text in English and Chinese, with "
-    "its citation, per district.",
+    "worker per core. LifeCircle's result also carries every check of every district with its figures and "
+    "citation (its English and Chinese sentences are written when an output asks for them).",
     "The 1-core LifeCircle row is the same binary pinned with taskset -c 0: ComplianceCheck has no "
     "worker-count option, so its workers share one core.",
     "The C row is the floor for any program on Debian 12's GEOS 3.11 (LifeCircle must call GEOS for every "
