@@ -51,19 +51,29 @@ struct FacilityAllocation {
         }
 
         let pairs = try index.query(points: points.map(\.coordinate), predicate: .intersects)
-        var placedIn = [Int?](repeating: nil, count: points.count)
+        var placedIn = [Int](repeating: -1, count: points.count)
         for (p, d) in zip(pairs.input, pairs.tree) {
-            let facility = facilities.features[points[p].facility]
             // On a shared boundary a point touches two districts; it serves the first only.
-            if let first = placedIn[p] {
-                warnings.append("facility \(facility.id) lies on the boundary of districts \(districts.features[first].id) and \(districts.features[d].id); counted once, in \(districts.features[first].id)")
+            let first = placedIn[p]
+            guard first < 0 else {
+                let id = facilities.features[points[p].facility].id
+                warnings.append("facility \(id) lies on the boundary of districts \(districts.features[first].id) and \(districts.features[d].id); counted once, in \(districts.features[first].id)")
                 continue
             }
             placedIn[p] = d
-            sharesByDistrict[d].append(share(points[p].facility, .inside, 1))
         }
-        for (p, point) in points.enumerated() where placedIn[p] == nil {
-            unallocated.append(facilities.features[point.facility].id)
+        // Each district's list grown once, to its size, before the points are added.
+        var count = sharesByDistrict.map(\.count)
+        for d in placedIn where d >= 0 { count[d] += 1 }
+        for d in sharesByDistrict.indices where count[d] > sharesByDistrict[d].count {
+            sharesByDistrict[d].reserveCapacity(count[d])
+        }
+        for (p, point) in points.enumerated() {
+            if placedIn[p] >= 0 {
+                sharesByDistrict[placedIn[p]].append(share(point.facility, .inside, 1))
+            } else {
+                unallocated.append(facilities.features[point.facility].id)
+            }
         }
     }
 
