@@ -39,7 +39,7 @@ enum PlanningUnits {
                                                         zh: "设施用地 \(plain(land)) 平方米，人口 \(plain(population)) 人"))
                 } else {
                     let missing = population == nil || population == 0
-                        ? CheckFigures.populationUnknown : CheckFigures.sentences(en: "no facility gives its land area", zh: "设施均未给出用地面积")
+                        ? CheckFigures.populationUnknown : CheckFigures.noFacilityGives(.landArea)
                     check = DistrictRules.result(rule, value: nil, .insufficientData, missing)
                 }
                 return PlanningUnitResult(id: unit, districts: group.map(\.id), population: population,

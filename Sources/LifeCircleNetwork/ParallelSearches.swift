@@ -1,4 +1,3 @@
-import Dispatch
 import LifeCircleGEOS
 import Synchronization
 
@@ -8,8 +7,8 @@ import Synchronization
 public final class ParallelSearches: @unchecked Sendable {
     public let graph: StreetGraph
     public let profile: TravelProfile
-    /// Worker `w` of a call uses `workspaces[w]` and no other; `calls` lets one call run at a time.
-    /// That is what makes sharing this object between threads safe.
+    /// A workspace is used by one chunk at a time (borrowed from the call's free list), and `calls`
+    /// lets one call run at a time: that is what makes sharing this object between threads safe.
     private let workspaces: [NetworkSearch]
     private let calls = Mutex<Void>(())
 
@@ -29,26 +28,21 @@ public final class ParallelSearches: @unchecked Sendable {
                        _ body: (Int, NetworkSearch) throws -> T) throws -> [T] {
         var answers: [T] = []
         try calls.withLock { _ in
-            let count = sources.count
-            let slots = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: count)
-            slots.initialize(repeating: nil)
-            defer { slots.deinitialize().deallocate() }
-            nonisolated(unsafe) let results = slots
-            let next = Atomic<Int>(0)
-            withoutActuallyEscaping(body) { body in
-                nonisolated(unsafe) let body = body
-                nonisolated(unsafe) let workspaces = self.workspaces
-                DispatchQueue.concurrentPerform(iterations: min(workspaces.count, max(count, 1))) { w in
-                    let search = workspaces[w]
-                    while true {
-                        let i = next.add(1, ordering: .relaxed).oldValue
-                        guard i < count else { return }
+            // `Workers` shares the sources out in chunks; a chunk borrows a free workspace, and
+            // there are never more chunks at work than workspaces.
+            let free = Mutex(Array(workspaces.indices))
+            let chunks = Workers.map(count: sources.count, workers: workspaces.count) { range, _ -> Result<[T], any Error> in
+                let w = free.withLock { $0.removeLast() }
+                defer { free.withLock { $0.append(w) } }
+                let search = workspaces[w]
+                return Result {
+                    try range.map { i in
                         search.run(from: [sources[i]], cutoff: cutoff)
-                        results[i] = Result { try body(i, search) }
+                        return try body(i, search)
                     }
                 }
             }
-            answers = try results.map { try $0!.get() }
+            answers = try chunks.flatMap { try $0.get() }
         }
         return answers
     }
