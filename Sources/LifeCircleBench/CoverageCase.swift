@@ -138,7 +138,7 @@ enum CoverageCase {
         var polygons: [Geometry] = []
         for _ in 0..<repeats {
             var watch = Stopwatch()
-            polygons = try ServiceAreas.polygons(searches, facilities: snaps, seconds: cutoff, buffer: 25)
+            polygons = try ServiceAreas.polygons(searches, facilities: snaps, seconds: cutoff)
             watch.lap("polygons")
             runs.append(watch.run)
         }

@@ -59,7 +59,8 @@ public struct NetworkAccess: AccessModel {
 
     public func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry] {
         let snaps = try snapper.snap(facilities)
-        return try ServiceAreas.polygons(searches, facilities: snaps, seconds: profile.seconds, buffer: circleBuffer)
+        return try ServiceAreas.polygons(searches, facilities: snaps, seconds: profile.seconds,
+                                         drawing: ServiceAreas.Drawing(halfWidth: circleBuffer))
     }
 
     /// Facilities that cannot be placed on the network, with the reason: they serve no one.

@@ -16,6 +16,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownOutputFormat(path: String)
     case unknownEPSG(code: Int, message: String)
     case writeFailed(path: String, message: String)
+    /// Tracing a region on a grid (`GridBuffer`) failed; `message` is GDAL's own.
+    case gridFailed(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
             "unknown CRS EPSG:\(code): \(message)"
         case let .writeFailed(path, message):
             "cannot write \(path): \(message)"
+        case let .gridFailed(message):
+            "tracing a service circle on a grid failed: \(message)"
         }
     }
 }
