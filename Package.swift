@@ -14,8 +14,8 @@ let package = Package(
         .executable(name: "lifecircle", targets: ["LifeCircleCLI"]),
         .executable(name: "lifecircle-bench", targets: ["LifeCircleBench"]),
         .library(name: "LifeCircle", targets: [
-            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
-            "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
+            "LifeCircleGeometry", "LifeCircleWorkers", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
+            "LifeCircleOutput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
             "LifeCircleNetwork", "LifeCircleSiting",
         ]),
     ],
@@ -31,39 +31,48 @@ let package = Package(
 
         // Value types: geometries, envelopes, GeoJSON. No C.
         .target(name: "LifeCircleGeometry"),
+        // Index ranges split over worker threads: the one concurrency mechanism. No C.
+        .target(name: "LifeCircleWorkers"),
         // The one module that talks to GEOS.
-        .target(name: "LifeCircleGEOS", dependencies: ["CGEOS", "LifeCircleGeometry"]),
+        .target(name: "LifeCircleGEOS", dependencies: ["CGEOS", "LifeCircleGeometry", "LifeCircleWorkers"]),
         // The one module that talks to PROJ; also GCJ-02 / BD-09.
         .target(name: "LifeCircleCRS", dependencies: ["CPROJ", "LifeCircleGeometry"]),
         // The one module that talks to GDAL/OGR: readers, writers, encodings, field aliases.
         .target(name: "LifeCircleIO", dependencies: ["CGDAL", "LifeCircleGeometry"]),
         // Inputs made ready for analysis: read, map fields, transform, validate, ledger; `inspect`.
         .target(name: "LifeCircleInput", dependencies: [
-            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO",
+            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleWorkers",
         ]),
         // Rule packs: the planning norms of a jurisdiction, read from GeoData/rules/*.yaml.
         .target(name: "LifeCircleNorms", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Output files written as streams of bytes, serialised on every core: JSON (any Encodable),
+        // GeoJSON, CSV; each file replaced whole or not at all. No C.
+        .target(name: "LifeCircleOutput", dependencies: [
+            "LifeCircleGeometry", "LifeCircleIO", "LifeCircleCRS", "LifeCircleWorkers",
+        ]),
         // Self-contained HTML reports with SVG maps, in Chinese or English. No C.
         .target(name: "LifeCircleReport", dependencies: ["LifeCircleGeometry"]),
         // The compliance check: districts and facilities against a rule pack; its outputs and report.
         .target(name: "LifeCircleCompliance", dependencies: [
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO",
+            "LifeCircleOutput", "LifeCircleWorkers",
         ]),
 
         // Coverage: demand units' access to facilities (network or straight line) against targets.
         .target(name: "LifeCircleCoverage", dependencies: [
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS", "LifeCircleIO", "LifeCircleNetwork",
+            "LifeCircleOutput", "LifeCircleWorkers",
         ]),
 
         // The street network: graph from OSM or centrelines, profiles, snapping, reusable Dijkstra searches.
         .target(name: "LifeCircleNetwork", dependencies: [
-            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
+            "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput", "LifeCircleWorkers",
         ]),
 
         // Siting: where new facilities close the coverage gap; the one module that talks to CBC.
         .target(name: "LifeCircleSiting", dependencies: [
             "CCBC", "LifeCircleCoverage", "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleGEOS",
-            "LifeCircleIO",
+            "LifeCircleIO", "LifeCircleOutput",
         ]),
 
         .executableTarget(name: "LifeCircleCLI", dependencies: [
@@ -73,7 +82,7 @@ let package = Package(
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [
             "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms", "LifeCircleSiting",
-            "LifeCircleNetwork",
+            "LifeCircleNetwork", "LifeCircleWorkers",
         ]),
 
         // What several test targets share (a seeded generator), not a test target itself.
@@ -82,6 +91,7 @@ let package = Package(
         .testTarget(name: "LifeCircleGEOSTests", dependencies: ["LifeCircleGEOS", "LifeCircleTestSupport"]),
         .testTarget(name: "LifeCircleCRSTests", dependencies: ["LifeCircleCRS"]),
         .testTarget(name: "LifeCircleIOTests", dependencies: ["LifeCircleIO"]),
+        .testTarget(name: "LifeCircleOutputTests", dependencies: ["LifeCircleOutput", "LifeCircleIO"]),
         .testTarget(name: "LifeCircleInputTests", dependencies: ["LifeCircleInput"]),
         .testTarget(name: "LifeCircleNormsTests", dependencies: ["LifeCircleNorms"]),
         .testTarget(name: "LifeCircleReportTests", dependencies: ["LifeCircleReport"]),

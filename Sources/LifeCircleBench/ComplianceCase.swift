@@ -1,6 +1,7 @@
 import Foundation
 import LifeCircleCompliance
 import LifeCircleGEOS
+import LifeCircleWorkers
 import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput

@@ -1,5 +1,6 @@
 import Foundation
 import LifeCircleGEOS
+import LifeCircleWorkers
 import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput

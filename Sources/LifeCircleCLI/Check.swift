@@ -54,20 +54,36 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let overrides = try fieldOptions.overrides()
+        let log = output.log
         let report = try reportingInputErrors { () throws -> ComplianceReport in
             let pack = try RulePackLibrary.standard.load(rules)
             let paths = [districts, facilities] + (units.map { [$0] } ?? [])
             let perLayer = try FieldOverrides.distribute(overrides, over: paths.map { ($0, nil) })
-            let districtLayer = try InputLoader.load(districts, options: LoadOptions(sourceCRS: districtsFrom, fieldOverrides: perLayer[0]))
+            let options = [LoadOptions(sourceCRS: districtsFrom, fieldOverrides: perLayer[0]),
+                           LoadOptions(sourceCRS: facilitiesFrom, fieldOverrides: perLayer[1]),
+                           LoadOptions(sourceCRS: unitsFrom, fieldOverrides: perLayer.count > 2 ? perLayer[2] : [:])]
+            let read = try log.step("read \(paths.joined(separator: ", "))", result: { "\($0.map(\.records.count)) features" }) {
+                try InputLoader.read(Array(zip(paths, options)))
+            }
+            let districtLayer = try log.step("prepare districts", result: features) { try InputLoader.prepare(read[0], options: options[0]) }
             // Every layer is measured in the districts' metric CRS.
             let metric = try CRS(parsing: districtLayer.crs.metric)
-            let facilityLayer = try InputLoader.load(facilities, options: LoadOptions(sourceCRS: facilitiesFrom, metricCRS: metric, fieldOverrides: perLayer[1]))
-            let unitLayer = try units.map {
-                try InputLoader.load($0, options: LoadOptions(sourceCRS: unitsFrom, metricCRS: metric, fieldOverrides: perLayer[2]))
+            let prepareInMetric = { (i: Int, what: String) in
+                try log.step("prepare \(what)", result: features) {
+                    var layerOptions = options[i]
+                    layerOptions.metricCRS = metric
+                    return try InputLoader.prepare(read[i], options: layerOptions)
+                }
             }
-            let report = try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
-                                                       pack: pack, personsPerHousehold: personsPerHousehold, notes: output.note))
-            try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out, language: output.lang)
+            let facilityLayer = try prepareInMetric(1, "facilities")
+            let unitLayer = units == nil ? nil : try prepareInMetric(2, "units")
+            let report = try log.step("check \(districtLayer.features.count) districts against \(pack.id)") {
+                try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
+                                              pack: pack, personsPerHousehold: personsPerHousehold, notes: output.note))
+            }
+            try log.step("write \(output.out)") {
+                try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out, language: output.lang)
+            }
             return report
         }
         let s = report.summary.all

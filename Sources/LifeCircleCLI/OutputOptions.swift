@@ -11,6 +11,11 @@ struct OutputOptions: ParsableArguments {
 
     @Option(help: "A note printed at the top of the report and kept in the JSON, e.g. that the data is illustrative (repeatable).")
     var note: [String] = []
+
+    @Flag(help: "Print nothing on standard error but errors (no progress, no warnings).")
+    var quiet = false
+
+    var log: StepLog { StepLog(quiet: quiet) }
 }
 
 extension Language: ExpressibleByArgument {}

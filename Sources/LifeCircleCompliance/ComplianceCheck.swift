@@ -50,7 +50,8 @@ public enum ComplianceCheck {
         let layers = [districts, inputs.facilities] + (inputs.units.map { [$0] } ?? [])
         return ComplianceReport(
             notes: inputs.notes,
-            rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path),
+            rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path,
+                               citations: Dictionary(pack.rules.map { ($0.id, CitationRecord($0.citation)) }, uniquingKeysWith: { a, _ in a })),
             districts: results,
             planningUnits: PlanningUnits.evaluate(pack, facts: facts) { districts.value("planning_unit", of: districts.features[$0])?.text },
             network: network?.results ?? [],

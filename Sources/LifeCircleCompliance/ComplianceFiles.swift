@@ -2,10 +2,12 @@ import Foundation
 import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput
+import LifeCircleOutput
 import LifeCircleReport
+import LifeCircleWorkers
 
-/// Writes one run's outputs into a folder: compliance.json, compliance.geojson, compliance.csv
-/// and report.html.
+/// Writes one run's outputs into a folder, the four files at once: compliance.json,
+/// compliance.geojson, compliance.csv and report.html.
 public enum ComplianceFiles {
     public static let names = ["compliance.json", "compliance.geojson", "compliance.csv", "report.html"]
 
@@ -15,25 +17,23 @@ public enum ComplianceFiles {
                              to folder: String, language: Language = .zh) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
-
-        try json(report).write(to: URL(fileURLWithPath: path("compliance.json")))
-        let metricEPSG = Int(report.assumptions.crs.metric.replacingOccurrences(of: "EPSG:", with: ""))
-        let records = districtRecords(report, districts)
-        // GeoJSON (RFC 7946) is written in WGS 84: GDAL reprojects from the metric CRS.
-        try VectorWriter.write(records, fields: districtFields, epsg: metricEPSG, to: path("compliance.geojson"))
-        try VectorWriter.write(records.map { var r = $0; r.geometry = nil; return r },
-                               fields: districtFields, epsg: nil, to: path("compliance.csv"))
-        let html = ComplianceHTML(report: report, districts: districts, facilities: facilities, language: language).render()
-        try Data(html.utf8).write(to: URL(fileURLWithPath: path("report.html")))
+        let table = districtTable(report, districts)
+        try Workers.runAll([
+            { try OutputFile.write(json(report), to: path("compliance.json")) },
+            // GeoJSON (RFC 7946) is written in WGS 84, transformed from the metric CRS.
+            { try GeoJSONFile.write(table, layerName: "compliance", to: path("compliance.geojson")) },
+            { try CSVFile.write(table, to: path("compliance.csv")) },
+            {
+                let html = ComplianceHTML(report: report, districts: districts, facilities: facilities, language: language).render()
+                try OutputFile.write(TextBuffer(html), to: path("report.html"))
+            },
+        ])
         return names.map(path)
     }
 
-    /// The JSON document, snake_case keys, stable key order.
-    public static func json(_ report: ComplianceReport) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(report)
+    /// The JSON document: snake_case keys in the order of the result types' properties.
+    public static func json(_ report: ComplianceReport) throws -> [TextBuffer] {
+        try JSONStreamEncoder().encode(report)
     }
 
     static let districtFields: [FieldInfo] = [
@@ -45,20 +45,24 @@ public enum ComplianceFiles {
         FieldInfo(name: "problems", type: .string), FieldInfo(name: "notes", type: .string),
     ]
 
-    private static func districtRecords(_ report: ComplianceReport, _ districts: InputLayer) -> [FeatureRecord] {
-        zip(report.districts, districts.features).enumerated().map { i, pair in
-            let (d, feature) = pair
-            func number(_ x: Double?) -> AttributeValue { x.map { .double(($0 * 100).rounded() / 100) } ?? .null }
-            return FeatureRecord(index: i, geometry: feature.geometry, attributes: [
-                "id": .string(d.id), "name": d.name.map(AttributeValue.string) ?? .null,
-                "status": d.status.map { .string($0.rawValue) } ?? .null, "outcome": .string(d.outcome.rawValue),
-                "households": number(d.households), "population": number(d.population),
-                "required_floor_area_m2": number(d.requiredFloorAreaM2),
-                "provided_floor_area_m2": number(d.providedFloorAreaM2), "shortfall_m2": number(d.shortfallM2),
-                "failed_rules": .string(d.checks.filter { $0.outcome == .fail }.map(\.rule).joined(separator: ",")),
-                "problems": .string(d.problems.joined(separator: "; ")),
-                "notes": .string(report.notes.joined(separator: " ")),
-            ])
-        }
+    /// One row per district, in the districts' order, with its geometry in the metric CRS.
+    static func districtTable(_ report: ComplianceReport, _ districts: InputLayer) -> FeatureTable {
+        let notes = AttributeValue.string(report.notes.joined(separator: " "))
+        let results = report.districts, features = districts.features
+        @Sendable func number(_ x: Double?) -> AttributeValue { x.map { .double(($0 * 100).rounded() / 100) } ?? .null }
+        return FeatureTable(
+            fields: districtFields, count: results.count, epsg: report.assumptions.crs.metricEPSG,
+            geometry: { features[$0].geometry },
+            values: { i in
+                let d = results[i]
+                return [
+                    .string(d.id), d.name.map(AttributeValue.string) ?? .null,
+                    d.status.map { .string($0.rawValue) } ?? .null, .string(d.outcome.rawValue),
+                    number(d.households), number(d.population), number(d.requiredFloorAreaM2),
+                    number(d.providedFloorAreaM2), number(d.shortfallM2),
+                    .string(d.checks.filter { $0.outcome == .fail }.map(\.rule).joined(separator: ",")),
+                    .string(d.problems.joined(separator: "; ")), notes,
+                ]
+            })
     }
 }

@@ -9,6 +9,13 @@ struct ComplianceHTML {
     var districts: InputLayer
     var facilities: InputLayer
     var language: Language
+    /// The districts the tables list (`listing`).
+    let listed: [DistrictResult]
+
+    init(report: ComplianceReport, districts: InputLayer, facilities: InputLayer, language: Language) {
+        (self.report, self.districts, self.facilities, self.language) = (report, districts, facilities, language)
+        listed = Self.listing(report.districts)
+    }
 
     private func t(_ zh: String, _ en: String) -> String { Localized(zh: zh, en: en)(language) }
     private func n(_ x: Double?, _ decimals: Int = 1) -> String { x.map { ReportFormat.number($0, decimals: decimals) } ?? "—" }
@@ -100,17 +107,19 @@ struct ComplianceHTML {
 
     private func map() -> ReportSection {
         let byID = Dictionary(report.districts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A layer drawn as cells has no per-feature tooltips: no need to word 100,000 of them.
+        let titled = { (layer: InputLayer) in layer.features.count <= SVGMap.maximumDrawnFeatures }
         let districtFeatures = districts.features.map { f in
             let outcome = byID[f.id]?.outcome ?? .insufficientData
             return MapFeature(f.geometry, style: .status(status(outcome)),
-                              title: "\(districts.value("name", of: f)?.text ?? f.id): \(label(outcome))")
+                              title: titled(districts) ? "\(districts.value("name", of: f)?.text ?? f.id): \(label(outcome))" : nil)
         }
         let areas = facilities.features.map { facilities.value("floor_area_m2", of: $0)?.number ?? 0 }
         let scale = SizeScale(maxValue: max(areas.max() ?? 1, 1))
         let facilityStyle = MapStyle(fill: "#333333", fillOpacity: 0.85, stroke: "#ffffff", strokeWidth: 0.8)
         let facilityFeatures = zip(facilities.features, areas).map { f, area in
             MapFeature(f.geometry, style: facilityStyle.radius(scale.radius(for: area)),
-                       title: "\(facilities.value("name", of: f)?.text ?? f.id): \(n(area, 0)) m²")
+                       title: titled(facilities) ? "\(facilities.value("name", of: f)?.text ?? f.id): \(n(area, 0)) m²" : nil)
         }
         let legend: [LegendEntry] = [.heading(t("达标情况", "Outcome"))]
             + [Outcome.pass, .fail, .insufficientData].map { .area(label($0), .status(status($0))) }
@@ -123,8 +132,34 @@ struct ComplianceHTML {
         return ReportSection(t("地图", "Map"), [.svg(svg, caption: t("居住区达标情况与养老服务设施分布", "Districts by outcome, and facilities by floor area"))])
     }
 
+    /// The districts the tables list: all of a small run; of a large one the failing ones with the
+    /// largest shortfall first, then those lacking data, then the rest — a bounded number, so that the
+    /// report of a city opens at once. compliance.csv has every district.
+    static let listedDistricts = 300
+
+    private static func listing(_ all: [DistrictResult]) -> [DistrictResult] {
+        guard all.count > Self.listedDistricts else { return all }
+        func rank(_ o: Outcome) -> Int { o == .fail ? 0 : o == .insufficientData ? 1 : o == .notApplicable ? 2 : 3 }
+        // Sort keys taken once: comparing the results themselves copies them, retains and all.
+        let keys = all.map { (rank: rank($0.outcome), shortfall: $0.shortfallM2 ?? 0) }
+        let order = all.indices.sorted { a, b in
+            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
+            if keys[a].shortfall != keys[b].shortfall { return keys[a].shortfall > keys[b].shortfall }
+            return a < b
+        }
+        return order.prefix(Self.listedDistricts).map { all[$0] }
+    }
+
+    /// Says how many districts the table leaves out, and where they are.
+    private var omission: [ReportBlock] {
+        let left = report.districts.count - listed.count
+        guard left > 0 else { return [] }
+        return [.paragraph(t("表中列出 \(listed.count) 个居住区（未达标者按缺口从大到小在前）；其余 \(left) 个见 compliance.csv 与 compliance.geojson。",
+                             "Listed: \(listed.count) districts (failing ones first, largest shortfall first); the other \(left) are in compliance.csv and compliance.geojson."))]
+    }
+
     private func districtTable() -> ReportSection {
-        let rows = report.districts.map { d in
+        let rows = listed.map { d in
             ReportTable.Row([d.name ?? d.id, statusLabel(d.status), n(d.households, 0), n(d.requiredFloorAreaM2),
                              n(d.providedFloorAreaM2), n(d.shortfallM2), label(d.outcome),
                              (d.checks.filter { $0.outcome != .pass }.map(\.rule) + d.problems).joined(separator: "; ")],
@@ -135,7 +170,7 @@ struct ComplianceHTML {
                                      n(report.districts.compactMap(\.requiredFloorAreaM2).reduce(0, +)),
                                      n(report.districts.map(\.providedFloorAreaM2).reduce(0, +)), n(all.shortfallM2), "", ""],
                                     isSummary: true)
-        return ReportSection(t("各居住区结果", "Districts"), [.table(ReportTable(
+        return ReportSection(t("各居住区结果", "Districts"), omission + [.table(ReportTable(
             columns: [.text(t("居住区", "District")), .text(t("状态", "Status")), .number(t("户数", "Households")),
                       .number(t("应配建（平方米）", "Required (m²)")), .number(t("已配建（平方米）", "Provided (m²)")),
                       .number(t("缺口（平方米）", "Shortfall (m²)")), .text(t("结论", "Outcome")),
@@ -155,8 +190,8 @@ struct ComplianceHTML {
     }
 
     private func checks() -> ReportSection {
-        let rows = report.districts.flatMap { d in d.checks.map { (d.name ?? d.id, $0) } }
-        return ReportSection(t("逐条核查", "Checks, rule by rule"), [.table(checkTable(rows))])
+        let rows = listed.flatMap { d in d.checks.map { (d.name ?? d.id, $0) } }
+        return ReportSection(t("逐条核查", "Checks, rule by rule"), omission + [.table(checkTable(rows))])
     }
 
     private func planningUnits() -> ReportSection {

@@ -1,4 +1,5 @@
 import LifeCircleIO
+import LifeCircleOutput
 import LifeCircleInput
 
 // The result of a compliance run, as written to compliance.json (schema: Schemas/compliance.schema.json).
@@ -37,7 +38,7 @@ public struct CitationRecord: Hashable, Sendable, Codable {
 }
 
 /// One rule applied to one district, unit or the territory.
-public struct CheckResult: Hashable, Sendable, Codable {
+public struct CheckResult: Hashable, Sendable, Encodable {
     public var rule: String
     public var metric: String
     /// The measured value, nil when data is missing.
@@ -55,9 +56,10 @@ public struct CheckResult: Hashable, Sendable, Codable {
     /// The figures in words, in Chinese, for the report.
     public var detailZh: String { figures.sentences.zh }
 
-    // compliance.json has the sentences, not the figures' structure.
+    // compliance.json has the sentences, not the figures' structure, and names the rule whose
+    // citation `rules.citations` holds once for every check.
     private enum CodingKeys: String, CodingKey {
-        case rule, metric, value, comparison, threshold, unit, outcome, detail, detailZh, citation
+        case rule, metric, value, comparison, threshold, unit, outcome, detail, detailZh
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,20 +74,6 @@ public struct CheckResult: Hashable, Sendable, Codable {
         let (en, zh) = figures.sentences
         try c.encode(en, forKey: .detail)
         try c.encode(zh, forKey: .detailZh)
-        try c.encode(citation, forKey: .citation)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        rule = try c.decode(String.self, forKey: .rule)
-        metric = try c.decode(String.self, forKey: .metric)
-        value = try c.decodeIfPresent(Double.self, forKey: .value)
-        comparison = try c.decode(String.self, forKey: .comparison)
-        threshold = try c.decode(Double.self, forKey: .threshold)
-        unit = try c.decode(String.self, forKey: .unit)
-        outcome = try c.decode(Outcome.self, forKey: .outcome)
-        figures = .sentences(en: try c.decode(String.self, forKey: .detail), zh: try c.decode(String.self, forKey: .detailZh))
-        citation = try c.decode(CitationRecord.self, forKey: .citation)
     }
 
     init(rule: String, metric: String, value: Double?, comparison: String, threshold: Double, unit: String,
@@ -120,7 +108,7 @@ public struct FacilityShare: Hashable, Sendable, Codable {
     public var beds: Double?
 }
 
-public struct DistrictResult: Hashable, Sendable, Codable {
+public struct DistrictResult: Hashable, ParallelEncodable {
     public var id: String
     public var name: String?
     /// new or existing; nil when the status attribute is missing or not recognised.
@@ -160,7 +148,7 @@ public struct NetworkResult: Hashable, Sendable, Codable {
     public var citation: CitationRecord
 }
 
-public struct ComplianceSummary: Hashable, Sendable, Codable {
+public struct ComplianceSummary: Hashable, Sendable, Encodable {
     public struct Tally: Hashable, Sendable, Codable {
         public var districts: Int
         public var pass: Int
@@ -194,9 +182,11 @@ public struct RulesRecord: Hashable, Sendable, Codable {
     public var title: String
     public var jurisdiction: String
     public var path: String
+    /// Every rule's citation by rule id, written once: each check names its rule.
+    public var citations: [String: CitationRecord]
 }
 
-public struct ComplianceReport: Sendable, Codable {
+public struct ComplianceReport: Sendable, Encodable {
     /// The user's notes on the run (`--note`), e.g. that the data is illustrative.
     public var notes: [String]
     public var rules: RulesRecord

@@ -1,4 +1,4 @@
-import LifeCircleGEOS
+import LifeCircleWorkers
 
 extension Array where Element: Sendable {
     /// `transform` over the elements on every core (`Workers.mapEach`: results written in place),
@@ -6,6 +6,6 @@ extension Array where Element: Sendable {
     /// the calling thread.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count >= 1024 else { return map(transform) }
-        return Workers.mapEach(count: count) { i, _ in transform(self[i]) }
+        return Workers.mapEach(count: count) { i in transform(self[i]) }
     }
 }

@@ -3,7 +3,7 @@ import LifeCircleNorms
 
 /// A planning unit's land-per-person check (the 0.1 m² of land per person is a unit-level norm,
 /// checked over a planning unit rather than one project).
-public struct PlanningUnitResult: Hashable, Sendable, Codable {
+public struct PlanningUnitResult: Hashable, Sendable, Encodable {
     public var id: String
     public var districts: [String]
     public var population: Double?

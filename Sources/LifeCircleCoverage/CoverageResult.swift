@@ -1,12 +1,13 @@
 import LifeCircleIO
 import LifeCircleInput
 import LifeCircleNetwork
+import LifeCircleOutput
 
 // The result of a coverage run, as written to coverage.json (schema: Schemas/coverage.schema.json).
 
 /// One demand unit's access. `minutes`, `meters` and `nearest_facility` are written as null when
 /// unknown, so scripts can rely on the keys.
-public struct UnitResult: Hashable, Sendable, Codable {
+public struct UnitResult: Hashable, ParallelEncodable, Codable {
     public var id: String
     public var name: String?
     public var kind: DemandKind

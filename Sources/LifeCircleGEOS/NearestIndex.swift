@@ -1,4 +1,5 @@
 import CGEOS
+import LifeCircleWorkers
 import LifeCircleGeometry
 
 /// The geometry of an index nearest a query point, and the point on it closest to the query.

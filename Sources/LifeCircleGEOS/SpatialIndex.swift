@@ -1,4 +1,5 @@
 import CGEOS
+import LifeCircleWorkers
 import LifeCircleGeometry
 import Synchronization
 

@@ -50,6 +50,9 @@ public struct CRSChoice: Hashable, Sendable, Codable {
     public var metric: String
     public var metricReason: String
 
+    /// The metric CRS's EPSG code, for writers that take one.
+    public var metricEPSG: Int? { metric.hasPrefix("EPSG:") ? Int(metric.dropFirst(5)) : nil }
+
     public init(declared: String?, source: String, sourceBasis: String, metric: String, metricReason: String) {
         self.declared = declared
         self.source = source

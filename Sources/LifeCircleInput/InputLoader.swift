@@ -2,6 +2,7 @@ import LifeCircleCRS
 import LifeCircleGEOS
 import LifeCircleGeometry
 import LifeCircleIO
+import LifeCircleWorkers
 
 /// How to read one input layer.
 public struct LoadOptions: Sendable {
@@ -31,53 +32,101 @@ public struct LoadOptions: Sendable {
 /// up either in `features` or in `rejections`; every repair is listed.
 public enum InputLoader {
     public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> InputLayer {
-        let data = try VectorSource(path: path).read(layer: options.layer, options: options.read)
-        let layer = data.info.name
+        try prepare(try read(path, options: options), options: options)
+    }
+
+    /// Reads the file: the part of loading that needs no other layer, so that several inputs can
+    /// be read at once before the metric CRS is settled.
+    public static func read(_ path: String, options: LoadOptions = LoadOptions()) throws -> LayerData {
+        try VectorSource(path: path).read(layer: options.layer, options: options.read)
+    }
+
+    /// Reads several files at once, one thread each (GDAL datasets are independent); the first
+    /// error, in the order given, is thrown.
+    public static func read(_ inputs: [(path: String, options: LoadOptions)]) throws -> [LayerData] {
+        try Workers.split(count: inputs.count, workers: inputs.count) { range, _ in
+            range.map { i in Result { try read(inputs[i].path, options: inputs[i].options) } }
+        }.joined().map { try $0.get() }
+    }
+
+    /// Makes a read layer ready: fields mapped, CRS settled, geometries projected and validated on
+    /// every core (each worker with its own PROJ transformer), results kept in the file's order.
+    public static func prepare(_ data: LayerData, options: LoadOptions = LoadOptions()) throws -> InputLayer {
+        let path = data.source, layer = data.info.name
         let mapping = try FieldAliases.standard.resolve(
             fields: data.info.fields.map(\.name), overrides: options.fieldOverrides, source: path)
 
-        let located = data.records.filter { $0.geometry.map { !$0.isEmpty } ?? false }
-        guard let rawExtent = located.compactMap(\.geometry?.envelope).reduce(nil, { $0?.union($1) ?? $1 }) else {
+        var extent: Envelope?
+        for record in data.records {
+            guard let e = record.geometry?.envelope else { continue }
+            extent = extent.map { $0.union(e) } ?? e
+        }
+        guard let rawExtent = extent else {
             throw InputError.noUsableFeatures(source: path, layer: layer, rejected: data.records.count + data.rejections.count)
         }
         let source = try SourceCRSResolution.resolve(
             given: options.sourceCRS, declared: data.info.crs, envelope: rawExtent, source: path, layer: layer)
         let metric = try options.metricCRS.map { MetricCRS(epsg: try $0.epsgCode, reason: "given with --metric-crs") }
             ?? MetricCRS.choose(for: rawExtent, in: source.crs)
-        let converter = try CoordinateConverter(from: source.crs, to: metric.crs)
+        let workers = data.records.count >= 4096 ? Workers.defaultCount : 1
+        // A converter per worker: a PROJ transformer serves one thread at a time.
+        let converters = try (0..<workers).map { w in
+            try CoordinateConverter(from: source.crs, to: metric.crs, cache: w == 0 ? .shared : TransformerCache())
+        }
 
         var result = InputLayer(
             source: path, layer: layer, encoding: data.encoding,
             crs: CRSChoice(declared: data.info.crs, source: source.crs.description, sourceBasis: source.basis,
                            metric: metric.crs.description, metricReason: metric.reason),
             fieldMapping: mapping, features: [], rejections: data.rejections, repairs: [], warnings: data.warnings)
-
         if options.sourceCRS == nil, let hint = WebMapHint.find(path: path, records: data.records) {
             result.warnings.append(hint)
         }
-        for record in data.records {
-            let id = record.attributes[mapping["id"] ?? ""]?.text ?? record.fid.map(String.init) ?? String(record.index)
-            func reject(_ reason: String) {
-                result.rejections.append(Rejection(source: path, layer: layer, index: record.index, id: id, reason: reason))
-            }
-            guard let raw = record.geometry, !raw.isEmpty else { reject("empty geometry"); continue }
-            do {
-                let projected = try converter.convert(raw)
-                let checked = try GeometryCheck.validate(projected, areaUnit: "m²")
-                if let repair = checked.repair {
-                    result.repairs.append(Repair(source: path, layer: layer, index: record.index, id: id,
-                                                 reason: repair.reason, result: repair.result))
-                }
-                result.features.append(InputFeature(index: record.index, id: id, geometry: checked.geometry,
-                                                    attributes: record.attributes, repaired: checked.repair != nil))
-            } catch let failure as GeometryCheck.Unrepairable {
-                reject("invalid geometry, not repairable: \(failure.reason)")
-            } catch {
-                reject("\(error)")
+
+        let idField = mapping["id"] ?? ""
+        let records = data.records
+        let chunks = Workers.split(count: records.count, workers: workers) { range, worker in
+            range.map { i in prepared(records[i], id: idField, converter: converters[worker], path: path, layer: layer) }
+        }
+        result.features.reserveCapacity(records.count)
+        for outcome in chunks.joined() {
+            switch outcome {
+            case .feature(let feature, let repair):
+                result.features.append(feature)
+                if let repair { result.repairs.append(repair) }
+            case .rejected(let rejection):
+                result.rejections.append(rejection)
             }
         }
         result.rejections.sort { $0.index < $1.index }
         return result
+    }
+
+    private enum Prepared {
+        case feature(InputFeature, Repair?)
+        case rejected(Rejection)
+    }
+
+    private static func prepared(_ record: FeatureRecord, id idField: String, converter: CoordinateConverter,
+                                 path: String, layer: String) -> Prepared {
+        let id = record.attributes[idField]?.text ?? record.fid.map(String.init) ?? String(record.index)
+        func reject(_ reason: String) -> Prepared {
+            .rejected(Rejection(source: path, layer: layer, index: record.index, id: id, reason: reason))
+        }
+        guard let raw = record.geometry, !raw.isEmpty else { return reject("empty geometry") }
+        do {
+            let projected = try converter.convert(raw)
+            let checked = try GeometryCheck.validate(projected, areaUnit: "m²")
+            let repair = checked.repair.map {
+                Repair(source: path, layer: layer, index: record.index, id: id, reason: $0.reason, result: $0.result)
+            }
+            return .feature(InputFeature(index: record.index, id: id, geometry: checked.geometry,
+                                         attributes: record.attributes, repaired: repair != nil), repair)
+        } catch let failure as GeometryCheck.Unrepairable {
+            return reject("invalid geometry, not repairable: \(failure.reason)")
+        } catch {
+            return reject("\(error)")
+        }
     }
 }
 

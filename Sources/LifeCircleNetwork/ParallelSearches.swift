@@ -1,4 +1,5 @@
 import LifeCircleGEOS
+import LifeCircleWorkers
 import Synchronization
 
 /// Searches from many sources, each alone — a service area per facility, a coverage set per

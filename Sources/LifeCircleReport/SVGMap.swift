@@ -30,6 +30,9 @@ public struct SVGMap: Hashable, Sendable {
         self.mapWidth = mapWidth
     }
 
+    /// Layers with more features are drawn as cells (`CellAggregation`), not feature by feature.
+    public static let maximumDrawnFeatures = 5000
+
     /// Where metres land in the map frame, whose top-left corner is the SVG's origin.
     public var transform: MapTransform { frame.transform }
 
@@ -49,6 +52,10 @@ public struct SVGMap: Hashable, Sendable {
         out += "<svg x=\"0\" y=\"0\" width=\"\(svgNumber(mapWidth))\" height=\"\(svgNumber(frame.height))\">"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
         for layer in layers {
+            if layer.features.count > Self.maximumDrawnFeatures {
+                out += CellAggregation(layer: layer, width: mapWidth, height: frame.height, transform: frame.transform).markup(language)
+                continue
+            }
             out += "<g data-layer=\"\(layer.name.xmlEscaped)\">"
             // Big circles first, so that small ones drawn later are not hidden under them.
             let ordered = layer.features.enumerated().sorted {
@@ -98,8 +105,14 @@ public struct SVGMap: Hashable, Sendable {
     }
 
     private var dataEnvelope: Envelope {
-        let coordinates = layers.lazy.flatMap(\.features).flatMap(\.geometry.coordinates).filter(\.isFinite)
-        return Envelope(of: coordinates) ?? Envelope(minX: 0, minY: 0, maxX: 100, maxY: 100)
+        var envelope: Envelope?
+        for layer in layers {
+            for feature in layer.features {
+                guard let e = Envelope(of: feature.geometry.coordinates.filter(\.isFinite)) else { continue }
+                envelope = envelope.map { $0.union(e) } ?? e
+            }
+        }
+        return envelope ?? Envelope(minX: 0, minY: 0, maxX: 100, maxY: 100)
     }
 }
 

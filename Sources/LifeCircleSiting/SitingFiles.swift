@@ -2,6 +2,7 @@ import Foundation
 import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput
+import LifeCircleOutput
 import LifeCircleReport
 
 /// Writes one siting run's outputs: siting.json, siting.geojson (demand units with their status
@@ -32,10 +33,7 @@ public enum SitingFiles {
     public static func write(_ report: SitingReport, layers: Layers, to folder: String, language: Language = .zh) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(report).write(to: URL(fileURLWithPath: path("siting.json")))
+        try OutputFile.write(JSONStreamEncoder().encode(report), to: path("siting.json"))
 
         let method = AttributeValue.string(report.request.method)
         let unitsByID = Dictionary(report.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -68,11 +66,11 @@ public enum SitingFiles {
             ]))
         }
         let records = features.enumerated().map { FeatureRecord(index: $0, geometry: $1.0, attributes: $1.1) }
-        let metricEPSG = Int(report.request.crs.metric.replacingOccurrences(of: "EPSG:", with: ""))
-        try VectorWriter.write(records, fields: fields, epsg: metricEPSG, to: path("siting.geojson"))
+        try GeoJSONFile.write(FeatureTable(records: records, fields: fields, epsg: report.request.crs.metricEPSG),
+                              layerName: "siting", to: path("siting.geojson"))
 
         let html = SitingHTML(report: report, layers: layers, language: language).render()
-        try Data(html.utf8).write(to: URL(fileURLWithPath: path("report.html")))
+        try OutputFile.write(TextBuffer(html), to: path("report.html"))
         return names.map(path)
     }
 

@@ -59,6 +59,12 @@ import Testing
         // compliance.json carries the schema's required keys, snake_case.
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[0]))) as! [String: Any]
         for key in ["rules", "districts", "summary", "assumptions", "rejected", "repaired"] { #expect(json[key] != nil, "\(key)") }
+        // Each check names its rule; the rule's citation is written once, in rules.citations.
+        let citations = try #require((json["rules"] as? [String: Any])?["citations"] as? [String: [String: Any]])
+        let checkRules = (json["districts"] as! [[String: Any]]).flatMap { ($0["checks"] as! [[String: Any]]).map { $0["rule"] as! String } }
+        #expect(Set(checkRules) == ["YC-NEW", "YC-OLD", "YC-SITE"])
+        for rule in checkRules { #expect(citations[rule]?["phrase"] is String, "\(rule)") }
+        #expect(!String(decoding: try Data(contentsOf: URL(fileURLWithPath: paths[0])), as: UTF8.self).contains("\"citation\":"))
         let first = (json["districts"] as! [[String: Any]])[0]
         for key in ["id", "name", "status", "households", "required_floor_area_m2", "provided_floor_area_m2", "shortfall_m2", "checks"] {
             #expect(first[key] != nil, "\(key)")
