@@ -7,9 +7,9 @@
 #   (other options go to Scripts/bench/run.py: --repeat N, --strict, --timeout S)
 #
 # Installs what it needs: system packages (Scripts/setup.sh, plus gcc and python3-venv), a release
-# build of lifecircle-bench in .build-bench, and a scratch virtualenv with shapely, numpy,
-# geopandas, spopt, pulp, pandana, networkx and osmnx from PyPI (LIFECIRCLE_BENCH_VENV, default
-# .build-bench/venv).
+# build of lifecircle-bench and lifecircle in .build-bench, and a scratch virtualenv with shapely,
+# numpy, geopandas, pyogrio, scipy, spopt, pulp, pandana, networkx, pyarrow and osmnx from PyPI
+# (LIFECIRCLE_BENCH_VENV, default .build-bench/venv).
 # Results: bench-out/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,14 +42,18 @@ if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 # Debian's python3 has no venv/ensurepip without python3-venv.
 python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
 
-# The LifeCircle contender.
-say "building lifecircle-bench (release)"
+# The LifeCircle contenders: lifecircle-bench for the kernel cases, the lifecircle command for the
+# end-to-end ones (SwiftPM builds one --product per invocation; the second reuses the first's modules).
 mkdir -p .build-bench
-if ! swift build -c release --scratch-path .build-bench --product lifecircle-bench >.build-bench/bench-build.log 2>&1; then
-  grep -E 'error:' .build-bench/bench-build.log >&2 || tail -20 .build-bench/bench-build.log >&2
-  say "build failed (full log: .build-bench/bench-build.log)"; exit 1
-fi
-bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/lifecircle-bench"
+: >.build-bench/bench-build.log
+for product in lifecircle-bench lifecircle; do
+  say "building $product (release)"
+  if ! swift build -c release --scratch-path .build-bench --product "$product" >>.build-bench/bench-build.log 2>&1; then
+    grep -E 'error:' .build-bench/bench-build.log >&2 || tail -20 .build-bench/bench-build.log >&2
+    say "build failed (full log: .build-bench/bench-build.log)"; exit 1
+  fi
+done
+bin_dir="$(swift build -c release --scratch-path .build-bench --show-bin-path)"
 
 # The Python peers' environment: created if it is missing or broken, then given what it lacks.
 venv="${LIFECIRCLE_BENCH_VENV:-.build-bench/venv}"
@@ -58,10 +62,16 @@ if ! "$venv/bin/python" -c 'import sys' 2>/dev/null; then
   rm -rf "$venv"
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import shapely, numpy, geopandas, spopt, pulp, pandana, networkx' 2>/dev/null; then
-  say "installing shapely, numpy, geopandas (with pandas, pyproj), spopt, pulp (with its CBC), pandana and networkx into $venv from PyPI"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy 'geopandas>=1,<2' 'spopt>=0.6,<1' 'pulp>=2.7,<4' \
-    'pandana>=0.7,<1' 'networkx>=3,<4'
+if ! "$venv/bin/python" -c 'import shapely, numpy, geopandas, pyogrio, scipy, spopt, pulp, pandana, networkx' 2>/dev/null; then
+  say "installing shapely, numpy, geopandas (with pandas, pyproj), pyogrio, scipy, spopt, pulp (with its CBC), pandana and networkx into $venv from PyPI"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'shapely>=2,<3' numpy 'geopandas>=1,<2' 'pyogrio>=0.7,<1' \
+    scipy 'spopt>=0.6,<1' 'pulp>=2.7,<4' 'pandana>=0.7,<1' 'networkx>=3,<4'
+fi
+# pyarrow only for the end-to-end peers' reading and writing (pyogrio's use_arrow=True): optional.
+if ! "$venv/bin/python" -c 'import pyarrow' 2>/dev/null; then
+  say "installing pyarrow into $venv from PyPI"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'pyarrow>=15' \
+    || say "pyarrow did not install: the end-to-end peers read and write through pyogrio without Arrow"
 fi
 # OSMnx only for the coverage case's isochrone recipe (its search is networkx's): optional.
 if ! "$venv/bin/python" -c 'import osmnx' 2>/dev/null; then
@@ -72,4 +82,4 @@ fi
 "$venv/bin/python" -c 'import shapely, numpy, geopandas, pandas; print(f"bench: shapely {shapely.__version__} (bundled GEOS {shapely.geos_version_string}), numpy {numpy.__version__}, geopandas {geopandas.__version__}, pandas {pandas.__version__}")' >&2
 say "system GEOS $(pkg-config --modversion geos) (LifeCircle and the C peers link it)"
 
-exec "$venv/bin/python" Scripts/bench/run.py --swift-bin "$bin" "$@"
+exec "$venv/bin/python" Scripts/bench/run.py --swift-bin "$bin_dir/lifecircle-bench" --lifecircle-bin "$bin_dir/lifecircle" "$@"

@@ -62,10 +62,13 @@ struct CoverageHTML {
         let circleStyle = MapStyle(fill: "#56B4E9", fillOpacity: 0.18, stroke: "#0072B2", strokeWidth: 0.6)
         let facilityStyle = MapStyle(fill: "#000000", stroke: "#ffffff", strokeWidth: 0.8, pointRadius: 4)
         let byID = Dictionary(report.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // A layer drawn as cells has no per-feature tooltips.
+        let titled = demand.features.count <= SVGMap.maximumDrawnFeatures
         let units = demand.features.compactMap { f -> MapFeature? in
             guard let u = byID[f.id] else { return nil }
             let minutes = u.minutes.map { " \(n($0)) min" } ?? u.meters.map { " \(n($0, 0)) m" } ?? ""
-            return MapFeature(f.geometry, style: (u.covered ? covered : notCovered).radius(5), title: "\(u.name ?? u.id):\(minutes)")
+            return MapFeature(f.geometry, style: (u.covered ? covered : notCovered).radius(5),
+                              title: titled ? "\(u.name ?? u.id):\(minutes)" : nil)
         }
         let svg = SVGMap(
             crsName: "\(report.summary.crs.metric) — \(report.summary.crs.metricReason)", language: language,
@@ -78,13 +81,27 @@ struct CoverageHTML {
         return ReportSection(t("地图", "Map"), [.svg(svg, caption: report.summary.profile)])
     }
 
+    /// At most this many units in the table of units not covered.
+    static let listedUnits = 300
+
     private func uncovered() -> ReportSection {
         let byID = Dictionary(report.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = report.summary.uncovered.compactMap { byID[$0] }.map { u in
+        // The farthest first (off-network ones, with no time, at the top), a bounded number: the
+        // report of a province stays small; coverage.geojson has every unit.
+        let all = report.summary.uncovered.compactMap { byID[$0] }
+        let listed = all.enumerated().sorted { a, b in
+            let (x, y) = (a.element.minutes ?? .infinity, b.element.minutes ?? .infinity)
+            return x != y ? x > y : a.offset < b.offset
+        }.prefix(Self.listedUnits).map(\.element)
+        let omission: [ReportBlock] = all.count > listed.count
+            ? [.paragraph(t("表中列出最远的 \(listed.count) 个未覆盖单元；其余 \(all.count - listed.count) 个见 coverage.geojson 与 coverage.json。",
+                            "Listed: the \(listed.count) farthest units not covered; the other \(all.count - listed.count) are in coverage.geojson and coverage.json."))]
+            : []
+        let rows = listed.map { u in
             ReportTable.Row([u.name ?? u.id, kindLabel(u.kind.rawValue), n(u.minutes), n(u.meters, 0), u.nearestFacility ?? "—", u.note ?? ""],
                             status: .fail)
         }
-        return ReportSection(t("未覆盖的单元", "Units not covered"), [.table(ReportTable(
+        return ReportSection(t("未覆盖的单元", "Units not covered"), omission + [.table(ReportTable(
             columns: [.text(t("名称", "Name")), .text(t("类型", "Kind")), .number(t("分钟", "Minutes")), .number(t("米", "Metres")),
                       .text(t("最近设施", "Nearest facility")), .text(t("说明", "Note"))], rows: rows))])
     }

@@ -68,16 +68,26 @@ private func path(_ polygons: [Polygon], _ style: MapStyle, _ t: MapTransform) -
     return [SVGElement(name: "path", attributes: " d=\"\(d)\" fill-rule=\"evenodd\"" + style.svgAttributes)]
 }
 
-/// "M x y L x y … [Z]" in pixels; vertices that round to the previous one are dropped, and a part
-/// that collapses below a pixel is left out.
+/// "M x y L x y … [Z]" in pixels, simplified to the screen: a vertex within `minimumStep` pixels
+/// of the last one kept is dropped (the last vertex of a line is always kept), and a part or hole
+/// that collapses below three pixels is left out. A service circle traced on a 5 m grid keeps its shape and
+/// loses the thousands of vertices no screen shows.
 private func subpath(_ coordinates: [Coordinate], closed: Bool, _ t: MapTransform) -> String? {
-    var points: [String] = []
+    let minimumStep = 0.75
+    var kept: [(x: Double, y: Double)] = []
     for c in coordinates where c.isFinite {
-        let (x, y) = t.pixel(c)
-        let point = svgNumber(x) + " " + svgNumber(y)
-        if point != points.last { points.append(point) }
+        let p = t.pixel(c)
+        if let last = kept.last, abs(p.x - last.x) < minimumStep, abs(p.y - last.y) < minimumStep { continue }
+        kept.append(p)
     }
-    if closed, points.count > 1, points.first == points.last { points.removeLast() }
-    guard points.count >= (closed ? 3 : 2) else { return nil }
-    return "M" + points.joined(separator: "L") + (closed ? "Z" : "")
+    if !closed, let c = coordinates.last(where: \.isFinite), kept.count > 1 { kept[kept.count - 1] = t.pixel(c) }
+    if closed, kept.count > 1, let first = kept.first, let last = kept.last,
+       abs(first.x - last.x) < minimumStep, abs(first.y - last.y) < minimumStep { kept.removeLast() }
+    guard kept.count >= (closed ? 3 : 2) else { return nil }
+    // A ring under three pixels either way (a street block's hole in a service circle) shows as nothing.
+    if closed {
+        let xs = kept.map(\.x), ys = kept.map(\.y)
+        if xs.max()! - xs.min()! < 3, ys.max()! - ys.min()! < 3 { return nil }
+    }
+    return "M" + kept.map { svgNumber($0.x) + " " + svgNumber($0.y) }.joined(separator: "L") + (closed ? "Z" : "")
 }

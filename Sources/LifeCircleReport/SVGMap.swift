@@ -31,7 +31,7 @@ public struct SVGMap: Hashable, Sendable {
     }
 
     /// Layers with more features are drawn as cells (`CellAggregation`), not feature by feature.
-    public static let maximumDrawnFeatures = 5000
+    public static let maximumDrawnFeatures = 2000
 
     /// Where metres land in the map frame, whose top-left corner is the SVG's origin.
     public var transform: MapTransform { frame.transform }
