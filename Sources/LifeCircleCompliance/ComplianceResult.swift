@@ -204,3 +204,53 @@ public struct ComplianceReport: Sendable, Encodable {
     public var unallocatedFacilities: [String]
     public var warnings: [String]
 }
+
+// The district results write themselves (`JSONSelfWriting`): a city's compliance.json holds 100,000
+// of them. Same keys, order and omissions as `encode(to:)`; ComplianceJSONTests compares the two.
+
+extension DistrictResult: JSONSelfWriting {
+    public func writeJSON(into json: inout JSONObjectWriter) {
+        json.field("id", id)
+        json.fieldIfPresent("name", name)
+        json.fieldIfPresent("status", status)
+        json.fieldIfPresent("households", households)
+        json.fieldIfPresent("households_basis", householdsBasis)
+        json.fieldIfPresent("population", population)
+        json.fieldIfPresent("required_floor_area_m2", requiredFloorAreaM2)
+        json.field("provided_floor_area_m2", providedFloorAreaM2)
+        json.fieldIfPresent("shortfall_m2", shortfallM2)
+        json.field("facilities", facilities)
+        json.field("checks", checks)
+        json.field("outcome", outcome)
+        json.field("problems", problems)
+    }
+}
+
+extension FacilityShare: JSONSelfWriting {
+    public func writeJSON(into json: inout JSONObjectWriter) {
+        json.field("id", id)
+        json.fieldIfPresent("name", name)
+        json.fieldIfPresent("kind", kind)
+        json.field("how", how)
+        json.field("share", share)
+        json.fieldIfPresent("floor_area_m2", floorAreaM2)
+        json.fieldIfPresent("land_area_m2", landAreaM2)
+        json.fieldIfPresent("childcare_places", childcarePlaces)
+        json.fieldIfPresent("beds", beds)
+    }
+}
+
+extension CheckResult: JSONSelfWriting {
+    public func writeJSON(into json: inout JSONObjectWriter) {
+        json.field("rule", rule)
+        json.field("metric", metric)
+        json.fieldIfPresent("value", value)
+        json.field("comparison", comparison)
+        json.field("threshold", threshold)
+        json.field("unit", unit)
+        json.field("outcome", outcome)
+        let (en, zh) = figures.sentences
+        json.field("detail", en)
+        json.field("detail_zh", zh)
+    }
+}

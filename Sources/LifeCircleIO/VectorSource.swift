@@ -29,7 +29,7 @@ public struct VectorSource: Hashable, Sendable {
             let (pass, choice) = try withEncodingFallback(path: path, requested: options.encoding, log: log) {
                 dataset, text in
                 let layer = try dataset.layer(named: name, text: text)
-                let info = LayerInfo(layer: layer, text: text)
+                var info = LayerInfo(layer: layer, text: text, scanning: false)
                 let fieldNames = info.fields.map(\.name)
                 let context = RejectionContext(source: path, layer: info.name,
                                                idField: FieldAliases.standard.field(for: "id", in: fieldNames))
@@ -45,6 +45,11 @@ public struct VectorSource: Hashable, Sendable {
                 }
                 let (records, rejections) = try readFeatures(
                     of: layer, fields: info.fields, withGeometry: !isTable, text: text, context: context, log: log)
+                info.featureCount = records.count + rejections.count
+                info.extent = records.reduce(nil) { extent, record in
+                    guard let e = record.geometry?.envelope else { return extent }
+                    return extent.map { $0.union(e) } ?? e
+                }
                 return LayerPass(info: info, context: context, isTable: isTable, columns: columns,
                                  records: records, rejections: rejections)
             }

@@ -7,13 +7,15 @@ import LifeCircleWorkers
 public struct JSONStreamEncoder: Sendable {
     /// Arrays at least this long are serialised in parallel chunks.
     public var parallelThreshold = 2048
+    /// Whether `JSONSelfWriting` types write themselves; false uses their `encode(to:)` (for tests).
+    public var selfWriting = true
 
-    public init() {}
+    public init(selfWriting: Bool = true) { self.selfWriting = selfWriting }
 
     /// The JSON text in segments, in order (chunks serialised in parallel are not copied together):
     /// write them one after another.
     public func encode(_ value: some Encodable) throws -> [TextBuffer] {
-        let state = JSONStreamState(parallelThreshold: parallelThreshold)
+        let state = JSONStreamState(parallelThreshold: parallelThreshold, selfWriting: selfWriting)
         try state.encodeValue(value, depth: 0)
         state.close(above: 0)
         return state.segments + [state.buffer]
@@ -36,12 +38,16 @@ final class JSONStreamState: Encoder {
     /// The depth of the value whose `encode(to:)` is running: where its container opens.
     var valueDepth = 0
     let parallelThreshold: Int
+    let selfWriting: Bool
     private var snakeCaseKeys: [String: String] = [:]
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(parallelThreshold: Int) { self.parallelThreshold = parallelThreshold }
+    init(parallelThreshold: Int, selfWriting: Bool) {
+        self.parallelThreshold = parallelThreshold
+        self.selfWriting = selfWriting
+    }
 
     /// Closes the containers deeper than `depth` (the stack then holds `depth` levels).
     func close(above depth: Int) {
@@ -93,8 +99,9 @@ final class JSONStreamState: Encoder {
         default: break
         }
         let type = ObjectIdentifier(T.self)
-        let kind = kinds[type] ?? { let k = ValueKind(of: value); kinds[type] = k; return k }()
+        let kind = kinds[type] ?? { let k = ValueKind(of: value, selfWriting: selfWriting); kinds[type] = k; return k }()
         switch kind {
+        case .selfWriting: (value as! any JSONSelfWriting).writeJSONObject(into: &buffer)
         case .primitive: (value as! any JSONPrimitive).write(to: &buffer)
         case .dictionary: try (value as! any SortedKeyDictionary).encodeSorted(into: self, depth: depth)
         case .parallelArray where (value as! any ParallelEncodableArray).count >= parallelThreshold:
@@ -113,11 +120,12 @@ final class JSONStreamState: Encoder {
 
     /// How a type is written, beyond what its `encode(to:)` says.
     enum ValueKind {
-        case primitive, dictionary, parallelArray, other
+        case primitive, selfWriting, dictionary, parallelArray, other
 
-        init(of value: some Encodable) {
+        init(of value: some Encodable, selfWriting: Bool) {
             self = switch value {
             case is any JSONPrimitive: .primitive
+            case is any JSONSelfWriting where selfWriting: .selfWriting
             case is any SortedKeyDictionary: .dictionary
             case is any ParallelEncodableArray: .parallelArray
             default: .other
@@ -319,9 +327,9 @@ protocol ParallelEncodableArray {
 
 extension Array: ParallelEncodableArray where Element: ParallelEncodable {
     func encodeInParallel(into state: JSONStreamState, depth: Int) throws {
-        let threshold = state.parallelThreshold
+        let (threshold, selfWriting) = (state.parallelThreshold, state.selfWriting)
         let chunks = Workers.split(count: count) { range, _ -> Result<JSONStreamState, any Error> in
-            let chunk = JSONStreamState(parallelThreshold: threshold)
+            let chunk = JSONStreamState(parallelThreshold: threshold, selfWriting: selfWriting)
             chunk.stack = [Open(isObject: false, isEmpty: range.lowerBound == 0)]
             do {
                 for i in range {
