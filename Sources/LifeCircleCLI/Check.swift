@@ -10,7 +10,8 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check residential districts against a rule pack's elderly-care facility norms.",
         discussion: """
-            Writes compliance.json (schema: Schemas/compliance.schema.json), compliance.geojson, \
+            Writes compliance.json (schema: Schemas/compliance.schema.json), compliance.geojson (or, with \
+            --format gpkg, compliance.gpkg: districts and facilities, styled for QGIS), \
             compliance.csv and report.html into --out. Exit status: 0 the run completed (whatever \
             the districts' outcomes, unless --fail-on-noncompliance); 1 with --fail-on-noncompliance \
             when any district fails; 64 bad usage; 65 bad input data.
@@ -82,7 +83,8 @@ struct Check: ParsableCommand {
                                               pack: pack, personsPerHousehold: personsPerHousehold, notes: output.note))
             }
             try log.step("write \(output.out)") {
-                try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out, language: output.lang)
+                try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out,
+                                          language: output.lang, format: output.format)
             }
             return report
         }
@@ -91,7 +93,7 @@ struct Check: ParsableCommand {
         for target in report.summary.targets { print("  target \(target.rule): \(target.outcome.rawValue) — \(target.detail)") }
         print("  rejected \(report.rejected.count), repaired \(report.repaired.count), facilities in no district \(report.unallocatedFacilities.count)")
         print("  CRS: \(report.assumptions.crs.source) → \(report.assumptions.crs.metric)")
-        print("  wrote \(ComplianceFiles.names.map { "\(output.out)/\($0)" }.joined(separator: ", "))")
+        print("  wrote \(ComplianceFiles.names(output.format).map { "\(output.out)/\($0)" }.joined(separator: ", "))")
         if failOnNoncompliance, s.fail > 0 { throw ExitCode(1) }
     }
 }

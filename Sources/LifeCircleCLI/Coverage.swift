@@ -11,7 +11,8 @@ struct Coverage: ParsableCommand {
         abstract: "Which communities and villages lie within the service circle of a facility.",
         discussion: """
             Writes coverage.json (schema: Schemas/coverage.schema.json), coverage.geojson, circles.geojson \
-            and report.html into --out. Exit status: 0 the run completed; 64 bad usage; 65 bad input data.
+            (or, with --format gpkg, coverage.gpkg: units, circles and facilities, styled for QGIS) and \
+            report.html into --out. Exit status: 0 the run completed; 64 bad usage; 65 bad input data.
             """)
 
     @OptionGroup var input: DemandOptions
@@ -58,7 +59,7 @@ struct Coverage: ParsableCommand {
             }
             let written = try log.step("write \(output.out)") {
                 try CoverageFiles.write(report, demand: demandLayer, facilities: facilityLayer,
-                                        circles: circles, to: output.out, language: output.lang)
+                                        circles: circles, to: output.out, language: output.lang, format: output.format)
             }
             return (report, written)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LifeCircleOutput
 import LifeCircleReport
 
 /// Where and how a command writes its outputs.
@@ -12,6 +13,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "A note printed at the top of the report and kept in the JSON, e.g. that the data is illustrative (repeatable).")
     var note: [String] = []
 
+    @Option(help: "Format of the result layers: geojson (default) or gpkg (one GeoPackage of every layer, styled for QGIS).")
+    var format: LayerFormat = .geojson
+
     @Flag(help: "Print nothing on standard error but errors (no progress, no warnings).")
     var quiet = false
 
@@ -19,3 +23,4 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension Language: ExpressibleByArgument {}
+extension LayerFormat: ExpressibleByArgument {}

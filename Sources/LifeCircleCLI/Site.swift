@@ -96,7 +96,7 @@ struct Site: ParsableCommand {
             let areas = try SitingAnalysis.serviceAreas(report, facilities: facilityLayer, candidates: candidateLayer, model: model)
             let written = try SitingFiles.write(report, layers: .init(demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer,
                                                                       existingAreas: areas.existing, proposedAreas: areas.proposed),
-                                                to: output.out, language: output.lang)
+                                                to: output.out, language: output.lang, format: output.format)
             return (report, written)
         }
         let s = report.summary, r = report.request

@@ -6,14 +6,20 @@ import LifeCircleOutput
 import LifeCircleReport
 import LifeCircleWorkers
 
-/// Writes one coverage run's outputs: coverage.json, coverage.geojson (units with status and
-/// minutes), circles.geojson (service circles) and report.html.
+/// Writes one coverage run's outputs: coverage.json, the layers — coverage.geojson (units with
+/// status and minutes) and circles.geojson (service circles), or with `.gpkg` coverage.gpkg holding
+/// both and the facilities, styled for QGIS — and report.html.
 public enum CoverageFiles {
-    public static let names = ["coverage.json", "coverage.geojson", "circles.geojson", "report.html"]
+    public static func names(_ format: LayerFormat = .geojson) -> [String] {
+        switch format {
+        case .geojson: ["coverage.json", "coverage.geojson", "circles.geojson", "report.html"]
+        case .gpkg: ["coverage.json", "coverage.gpkg", "report.html"]
+        }
+    }
 
     @discardableResult
     public static func write(_ report: CoverageReport, demand: InputLayer, facilities: InputLayer, circles: [Geometry],
-                             to folder: String, language: Language = .zh) throws -> [String] {
+                             to folder: String, language: Language = .zh, format: LayerFormat = .geojson) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         let epsg = report.summary.crs.metricEPSG, method = AttributeValue.string(report.summary.method)
@@ -35,16 +41,43 @@ public enum CoverageFiles {
         let circleTable = FeatureTable(
             fields: circleFields, count: min(ids.count, circles.count), epsg: epsg, geometry: { circles[$0] },
             values: { [.string(ids[$0]), facilityNames[$0], method, profile] })
-        try Workers.runAll([
-            { try OutputFile.write(JSONStreamEncoder().encode(report), to: path("coverage.json")) },
+        let layers: [() throws -> Void] = switch format {
+        case .geojson: [
             { try GeoJSONFile.write(unitTable, layerName: "coverage", to: path("coverage.geojson")) },
             { try GeoJSONFile.write(circleTable, layerName: "circles", to: path("circles.geojson")) },
+        ]
+        case .gpkg: [{
+            let facilityTable = FeatureTable(fields: Array(circleFields.prefix(2)), count: ids.count, epsg: epsg,
+                                             geometry: { facilities.features[$0].geometry }, values: { [.string(ids[$0]), facilityNames[$0]] })
+            try GeoPackageFile.write([
+                .init(name: "circles", table: circleTable, style: circleStyle),
+                .init(name: "units", table: unitTable, style: unitStyle(language, areas: !(demand.features.first?.geometry.polygons.isEmpty ?? true))),
+                .init(name: "facilities", table: facilityTable, style: facilityStyle),
+            ], to: path("coverage.gpkg"))
+        }]
+        }
+        try Workers.runAll([{ try OutputFile.write(JSONStreamEncoder().encode(report), to: path("coverage.json")) }] + layers + [
             {
                 let html = CoverageHTML(report: report, demand: demand, facilities: facilities, circles: circles, language: language).render()
                 try OutputFile.write(TextBuffer(html), to: path("report.html"))
             },
         ])
-        return Self.names.map(path)
+        return Self.names(format).map(path)
+    }
+
+    /// The report's colours: circles light blue, units covered or not, facilities black.
+    static let circleStyle = QGISStyle(name: "service circles", geometry: .fill,
+                                       renderer: .single(.init(color: "#56B4E9", opacity: 0.18, outline: "#0072B2")))
+    static let facilityStyle = QGISStyle(name: "facilities", geometry: .marker,
+                                         renderer: .single(.init(color: "#000000", outline: "#ffffff")))
+
+    /// Units as points, or as areas (villages drawn as their boundaries).
+    static func unitStyle(_ language: Language, areas: Bool) -> QGISStyle {
+        let t = { (zh: String, en: String) in Localized(zh: zh, en: en)(language) }
+        return QGISStyle(name: t("覆盖情况", "Coverage"), geometry: areas ? .fill : .marker, renderer: .categorized(field: "covered", [
+            .init(value: "1", label: t("已覆盖", "covered"), symbol: .init(color: Status.pass.color, opacity: 0.55)),
+            .init(value: "0", label: t("未覆盖", "not covered"), symbol: .init(color: Status.fail.color, opacity: 0.55)),
+        ]))
     }
 
     static let unitFields: [FieldInfo] = [

@@ -25,6 +25,20 @@ public struct WriteReport: Hashable, Sendable, Codable {
     public var warnings: [String]
 }
 
+/// One layer of a file to write.
+public struct LayerToWrite: Sendable {
+    public var name: String
+    public var records: [FeatureRecord]
+    /// The attribute fields, in order (attributes not in it are not written).
+    public var fields: [FieldInfo]
+    /// The CRS of the coordinates; nil for a table without geometry.
+    public var epsg: Int?
+
+    public init(name: String, records: [FeatureRecord], fields: [FieldInfo], epsg: Int?) {
+        (self.name, self.records, self.fields, self.epsg) = (name, records, fields, epsg)
+    }
+}
+
 /// Writes features to GeoJSON, GeoPackage, Shapefile or CSV, chosen by the path's extension,
 /// replacing any existing file.
 public enum VectorWriter {
@@ -36,25 +50,42 @@ public enum VectorWriter {
         _ records: [FeatureRecord], fields: [FieldInfo], epsg: Int?, to path: String,
         options: WriteOptions = WriteOptions()
     ) throws -> WriteReport {
+        let name = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try write([LayerToWrite(name: name, records: records, fields: fields, epsg: epsg)], to: path, options: options)[0]
+    }
+
+    /// Several layers into one file (a GeoPackage of every result layer), in one transaction where
+    /// the format has them; replaces any existing file, and leaves none behind when a layer fails.
+    @discardableResult
+    public static func write(_ layers: [LayerToWrite], to path: String, options: WriteOptions = WriteOptions()) throws -> [WriteReport] {
         let format = try OutputFormat(path: path)
         return try GDALRuntime.run { log in
             guard let driver = GDALGetDriverByName(format.driverName) else {
                 throw IOError.writeFailed(path: path, message: "GDAL has no \(format.driverName) driver")
             }
             // Checked before the old file is removed: a bad code must not cost the user their file.
-            let srs = try epsg.map { try makeSpatialReference(epsg: $0, log: log) }
-            defer { srs.map(OSRRelease) }
+            let spatialReferences = try layers.map { layer in try layer.epsg.map { try makeSpatialReference(epsg: $0, log: log) } }
+            defer { spatialReferences.forEach { $0.map(OSRRelease) } }
             try removeExisting(path, driver: driver)
             log.clear()
             guard let dataset = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
                 throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "GDAL could not create it")
             }
             do {
-                let renamed = try write(records, fields: fields, srs: srs, into: dataset,
-                                        format: format, path: path, options: options, log: log)
+                // One transaction: a GeoPackage otherwise commits every feature on its own.
+                let inTransaction = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
+                var reports: [WriteReport] = []
+                for (layer, srs) in zip(layers, spatialReferences) {
+                    let renamed = try write(layer, srs: srs, into: dataset, format: format, path: path, options: options, log: log)
+                    reports.append(WriteReport(path: path, format: format, featureCount: layer.records.count,
+                                               renamedFields: renamed, warnings: []))
+                }
+                if inTransaction, GDALDatasetCommitTransaction(dataset) != OGRERR_NONE {
+                    throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "commit failed")
+                }
                 GDALClose(dataset)
-                return WriteReport(path: path, format: format, featureCount: records.count,
-                                   renamedFields: renamed, warnings: log.warnings)
+                let warnings = log.warnings
+                return reports.map { var r = $0; r.warnings = warnings; return r }
             } catch {
                 // Leave no half-written file behind.
                 GDALClose(dataset)
@@ -87,18 +118,18 @@ public enum VectorWriter {
         }
     }
 
-    /// Returns the fields the format renamed.
+    /// Creates one layer and writes its features; returns the fields the format renamed.
     private static func write(
-        _ records: [FeatureRecord], fields: [FieldInfo], srs: OGRSpatialReferenceH?, into dataset: GDALDatasetH,
+        _ toWrite: LayerToWrite, srs: OGRSpatialReferenceH?, into dataset: GDALDatasetH,
         format: OutputFormat, path: String, options: WriteOptions, log: GDALMessageLog
     ) throws -> [String: String] {
+        let (records, fields) = (toWrite.records, toWrite.fields)
         let (geometryType, promote) = layerGeometryType(of: records)
-        let layerName = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let layer = withCStringList(layerOptions(format, geometryType: geometryType, options: options)) {
-            GDALDatasetCreateLayer(dataset, layerName, srs, geometryType, $0)
+            GDALDatasetCreateLayer(dataset, toWrite.name, srs, geometryType, $0)
         }
         guard let layer else {
-            throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "GDAL could not create the layer")
+            throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "GDAL could not create the layer \(toWrite.name)")
         }
         let names = format == .shapefile
             ? shapefileFieldNames(fields.map(\.name), encoding: options.shapefileEncoding) : fields.map(\.name)
@@ -116,8 +147,6 @@ public enum VectorWriter {
             if stored != field.name { renamed[field.name] = stored }
         }
 
-        // One transaction: a GeoPackage otherwise commits every feature on its own.
-        let inTransaction = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
         for record in records {
             let feature = OGR_F_Create(definition)
             defer { OGR_F_Destroy(feature) }
@@ -137,9 +166,6 @@ public enum VectorWriter {
                 throw IOError.writeFailed(
                     path: path, message: "feature \(record.index): " + (log.lastFailure(since: mark) ?? "not written"))
             }
-        }
-        if inTransaction, GDALDatasetCommitTransaction(dataset) != OGRERR_NONE {
-            throw IOError.writeFailed(path: path, message: log.lastFailure() ?? "commit failed")
         }
         return renamed
     }

@@ -9,7 +9,9 @@ import LifeCircleReport
 /// before and after, kept facilities, candidates proposed or not) and report.html (before/after maps
 /// and the proposed sites).
 public enum SitingFiles {
-    public static let names = ["siting.json", "siting.geojson", "report.html"]
+    public static func names(_ format: LayerFormat = .geojson) -> [String] {
+        ["siting.json", "siting.\(format.rawValue)", "report.html"]
+    }
 
     /// The layers the report draws, with the service areas of the kept facilities and of the
     /// proposed sites (in `report.selected` order) under the run's access model.
@@ -30,7 +32,8 @@ public enum SitingFiles {
     }
 
     @discardableResult
-    public static func write(_ report: SitingReport, layers: Layers, to folder: String, language: Language = .zh) throws -> [String] {
+    public static func write(_ report: SitingReport, layers: Layers, to folder: String, language: Language = .zh,
+                             format: LayerFormat = .geojson) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         try OutputFile.write(JSONStreamEncoder().encode(report), to: path("siting.json"))
@@ -66,12 +69,31 @@ public enum SitingFiles {
             ]))
         }
         let records = features.enumerated().map { FeatureRecord(index: $0, geometry: $1.0, attributes: $1.1) }
-        try GeoJSONFile.write(FeatureTable(records: records, fields: fields, epsg: report.request.crs.metricEPSG),
-                              layerName: "siting", to: path("siting.geojson"))
+        let table = FeatureTable(records: records, fields: fields, epsg: report.request.crs.metricEPSG)
+        switch format {
+        case .geojson: try GeoJSONFile.write(table, layerName: "siting", to: path("siting.geojson"))
+        case .gpkg: try GeoPackageFile.write([.init(name: "siting", table: table, style: style(language))], to: path("siting.gpkg"))
+        }
 
         let html = SitingHTML(report: report, layers: layers, language: language).render()
         try OutputFile.write(TextBuffer(html), to: path("report.html"))
-        return names.map(path)
+        return names(format).map(path)
+    }
+
+    /// Features by status, in the report's colours: proposed sites stand out.
+    static func style(_ language: Language) -> QGISStyle {
+        let t = { (zh: String, en: String) in Localized(zh: zh, en: en)(language) }
+        let category = { (value: String, label: String, color: String) in
+            QGISStyle.Category(value: value, label: label, symbol: .init(color: color, opacity: 0.8))
+        }
+        return QGISStyle(name: t("选址", "Siting"), geometry: .marker, renderer: .categorized(field: "status", [
+            category("covered before", t("原已覆盖", "covered before"), Status.pass.color),
+            category("newly covered", t("新增覆盖", "newly covered"), "#009E73"),
+            category("not covered", t("仍未覆盖", "not covered"), Status.fail.color),
+            category("kept", t("现有设施", "existing facility"), "#000000"),
+            category("proposed", t("建议新增", "proposed"), "#CC79A7"),
+            category("not selected", t("未选中候选点", "candidate not selected"), Status.insufficient.color),
+        ]))
     }
 
     static let fields: [FieldInfo] = [
