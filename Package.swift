@@ -38,7 +38,7 @@ let package = Package(
         // The one module that talks to PROJ; also GCJ-02 / BD-09.
         .target(name: "LifeCircleCRS", dependencies: ["CPROJ", "LifeCircleGeometry"]),
         // The one module that talks to GDAL/OGR: readers, writers, encodings, field aliases.
-        .target(name: "LifeCircleIO", dependencies: ["CGDAL", "LifeCircleGeometry"]),
+        .target(name: "LifeCircleIO", dependencies: ["CGDAL", "LifeCircleGeometry", "LifeCircleWorkers"]),
         // Inputs made ready for analysis: read, map fields, transform, validate, ledger; `inspect`.
         .target(name: "LifeCircleInput", dependencies: [
             "LifeCircleGeometry", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleWorkers",
@@ -77,7 +77,7 @@ let package = Package(
 
         .executableTarget(name: "LifeCircleCLI", dependencies: [
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage", "LifeCircleSiting",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LifeCircleOutput", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [

@@ -10,8 +10,9 @@ struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Which communities and villages lie within the service circle of a facility.",
         discussion: """
-            Writes coverage.json (schema: Schemas/coverage.schema.json), coverage.geojson, circles.geojson \
-            (or, with --format gpkg, coverage.gpkg: units, circles and facilities, styled for QGIS) and \
+            Writes coverage.json (schema: Schemas/coverage.schema.json), coverage.geojson, circles.geojson, \
+            area.geojson (the merged coverage area) (or, with --format gpkg, coverage.gpkg: all of them and \
+            the facilities, styled for QGIS) and \
             report.html into --out. Exit status: 0 the run completed; 64 bad usage; 65 bad input data.
             """)
 
@@ -57,9 +58,10 @@ struct Coverage: ParsableCommand {
             let circles = try log.step("draw \(facilityLayer.features.count) service circles") {
                 try CoverageAnalysis.serviceAreas(of: facilityLayer, model: model)
             }
+            let area = try log.step("merge the coverage area") { try CoverageAnalysis.coverageArea(of: facilityLayer, model: model) }
             let written = try log.step("write \(output.out)") {
                 try CoverageFiles.write(report, demand: demandLayer, facilities: facilityLayer,
-                                        circles: circles, to: output.out, language: output.lang, format: output.format)
+                                        circles: circles, area: area, to: output.out, language: output.lang, format: output.format)
             }
             return (report, written)
         }

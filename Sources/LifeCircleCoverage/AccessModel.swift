@@ -33,6 +33,8 @@ public protocol AccessModel: Sendable {
     /// Each facility's service circle as a polygon, for maps (coverage itself is decided by
     /// `access`, never by testing points against these polygons).
     func serviceAreas(from facilities: [Coordinate]) throws -> [Geometry]
+    /// The area within reach of any facility, as one (multi)polygon: the service circles merged.
+    func coverageArea(from facilities: [Coordinate]) throws -> Geometry
     /// Facilities the method cannot place (off the network), with the reason: they serve no one.
     func unplaceable(_ facilities: [Coordinate]) throws -> [(index: Int, note: String)]
 }

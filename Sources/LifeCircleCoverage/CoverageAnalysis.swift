@@ -67,6 +67,11 @@ public enum CoverageAnalysis {
         try model.serviceAreas(from: facilities.features.map { try DemandUnits.locate($0.geometry).0 })
     }
 
+    /// The area within reach of any facility, merged.
+    public static func coverageArea(of facilities: InputLayer, model: any AccessModel) throws -> Geometry {
+        try model.coverageArea(from: facilities.features.map { try DemandUnits.locate($0.geometry).0 })
+    }
+
     private static func summary(_ results: [UnitResult], targets: [TargetResult], inputs: Inputs) -> CoverageSummary {
         var byKind: [String: Share] = [:]
         for kind in DemandKind.allCases {

@@ -7,19 +7,20 @@ import LifeCircleReport
 import LifeCircleWorkers
 
 /// Writes one coverage run's outputs: coverage.json, the layers — coverage.geojson (units with
-/// status and minutes) and circles.geojson (service circles), or with `.gpkg` coverage.gpkg holding
-/// both and the facilities, styled for QGIS — and report.html.
+/// status and minutes), circles.geojson (service circles) and area.geojson (the merged coverage
+/// area), or with `.gpkg` coverage.gpkg holding them and the facilities, styled for QGIS — and
+/// report.html.
 public enum CoverageFiles {
     public static func names(_ format: LayerFormat = .geojson) -> [String] {
         switch format {
-        case .geojson: ["coverage.json", "coverage.geojson", "circles.geojson", "report.html"]
+        case .geojson: ["coverage.json", "coverage.geojson", "circles.geojson", "area.geojson", "report.html"]
         case .gpkg: ["coverage.json", "coverage.gpkg", "report.html"]
         }
     }
 
     @discardableResult
     public static func write(_ report: CoverageReport, demand: InputLayer, facilities: InputLayer, circles: [Geometry],
-                             to folder: String, language: Language = .zh, format: LayerFormat = .geojson) throws -> [String] {
+                             area: Geometry, to folder: String, language: Language = .zh, format: LayerFormat = .geojson) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         let epsg = report.summary.crs.metricEPSG, method = AttributeValue.string(report.summary.method)
@@ -41,8 +42,13 @@ public enum CoverageFiles {
         let circleTable = FeatureTable(
             fields: circleFields, count: min(ids.count, circles.count), epsg: epsg, geometry: { circles[$0] },
             values: { [.string(ids[$0]), facilityNames[$0], method, profile] })
+        let squareMetres = area.polygons.map(\.planarArea).reduce(0, +)
+        let areaTable = FeatureTable(fields: areaFields, count: 1, epsg: epsg, geometry: { _ in area }, values: { _ in
+            [method, profile, .double((squareMetres / 10_000).rounded() / 100)]
+        })
         let layers: [() throws -> Void] = switch format {
         case .geojson: [
+            { try GeoJSONFile.write(areaTable, layerName: "area", to: path("area.geojson")) },
             { try GeoJSONFile.write(unitTable, layerName: "coverage", to: path("coverage.geojson")) },
             { try GeoJSONFile.write(circleTable, layerName: "circles", to: path("circles.geojson")) },
         ]
@@ -50,6 +56,7 @@ public enum CoverageFiles {
             let facilityTable = FeatureTable(fields: Array(circleFields.prefix(2)), count: ids.count, epsg: epsg,
                                              geometry: { facilities.features[$0].geometry }, values: { [.string(ids[$0]), facilityNames[$0]] })
             try GeoPackageFile.write([
+                .init(name: "area", table: areaTable, style: areaStyle),
                 .init(name: "circles", table: circleTable, style: circleStyle),
                 .init(name: "units", table: unitTable, style: unitStyle(language, areas: !(demand.features.first?.geometry.polygons.isEmpty ?? true))),
                 .init(name: "facilities", table: facilityTable, style: facilityStyle),
@@ -70,6 +77,12 @@ public enum CoverageFiles {
                                        renderer: .single(.init(color: "#56B4E9", opacity: 0.18, outline: "#0072B2")))
     static let facilityStyle = QGISStyle(name: "facilities", geometry: .marker,
                                          renderer: .single(.init(color: "#000000", outline: "#ffffff")))
+    static let areaStyle = QGISStyle(name: "coverage area", geometry: .fill,
+                                     renderer: .single(.init(color: "#0072B2", opacity: 0.3, outline: "#0072B2", outlineWidth: 0)))
+
+    static let areaFields: [FieldInfo] = [
+        FieldInfo(name: "method", type: .string), FieldInfo(name: "profile", type: .string), FieldInfo(name: "area_km2", type: .real),
+    ]
 
     /// Units as points, or as areas (villages drawn as their boundaries).
     static func unitStyle(_ language: Language, areas: Bool) -> QGISStyle {

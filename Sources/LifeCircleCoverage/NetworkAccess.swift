@@ -63,6 +63,11 @@ public struct NetworkAccess: AccessModel {
                                          drawing: ServiceAreas.Drawing(halfWidth: circleBuffer))
     }
 
+    public func coverageArea(from facilities: [Coordinate]) throws -> Geometry {
+        try ServiceAreas.merged(graph, profile: profile, facilities: try snapper.snap(facilities), seconds: profile.seconds,
+                                drawing: ServiceAreas.Drawing(halfWidth: circleBuffer))
+    }
+
     /// Facilities that cannot be placed on the network, with the reason: they serve no one.
     public func unplaceable(_ facilities: [Coordinate]) throws -> [(index: Int, note: String)] {
         try snapper.snap(facilities).enumerated().compactMap { i, result in

@@ -26,6 +26,13 @@ public struct StraightLineAccess: AccessModel {
         try facilities.map { try NativeGeometry(.point(Point($0))).buffer(radius, style: BufferStyle(quadrantSegments: 16)).value }
     }
 
+    /// The circles' union (GEOS's cascaded union).
+    public func coverageArea(from facilities: [Coordinate]) throws -> Geometry {
+        guard !facilities.isEmpty else { return .multiPolygon([]) }
+        let circles = try facilities.map { try NativeGeometry(.point(Point($0))).buffer(radius, style: BufferStyle(quadrantSegments: 16)) }
+        return try NativeGeometry.unionAll(circles).value
+    }
+
     public func covers(_ access: Access) -> Bool {
         access.meters.map { $0 <= radius } ?? false
     }

@@ -90,3 +90,13 @@ public indirect enum Geometry: Hashable, Sendable {
         }
     }
 }
+
+extension Polygon {
+    /// The planar area (shoelace): exterior minus holes, in the square unit of the coordinates.
+    public var planarArea: Double {
+        func ring(_ r: LinearRing) -> Double {
+            abs(zip(r, r.dropFirst()).reduce(0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }) / 2
+        }
+        return ring(exterior) - interiors.map(ring).reduce(0, +)
+    }
+}

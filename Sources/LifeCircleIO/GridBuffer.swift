@@ -1,5 +1,6 @@
 import CGDAL
 import LifeCircleGeometry
+import LifeCircleWorkers
 
 /// The region within a distance of a set of lines, traced on a grid by GDAL: the lines are burnt
 /// into a raster (every cell they touch), `GDALComputeProximity` measures each cell's distance to
@@ -29,14 +30,59 @@ public enum GridBuffer {
         let cell = cellSize(for: envelope, distance: distance, cell: requested)
         // A margin of whole cells beyond the distance keeps the region off the window's edge.
         let margin = ((distance / cell).rounded(.up) + 2) * cell
-        let columns = Int32(((envelope.width + 2 * margin) / cell).rounded(.up))
-        let rows = Int32(((envelope.height + 2 * margin) / cell).rounded(.up))
+        let window = Envelope(minX: envelope.minX - margin, minY: envelope.maxY + margin - (((envelope.height + 2 * margin) / cell).rounded(.up)) * cell,
+                              maxX: envelope.minX - margin + (((envelope.width + 2 * margin) / cell).rounded(.up)) * cell, maxY: envelope.maxY + margin)
+        return (try trace(lines, distance: distance, cell: cell, window: window), cell)
+    }
+
+    /// The same region over a whole city, traced in tiles of `tileCells` × `tileCells` cells on
+    /// every core, each tile seeing the lines within reach of it: GDAL 3.6's polygonizer slows with
+    /// the square of a raster's rings, and a city's coverage has a hole for every street block.
+    /// The tiles' polygons meet exactly along the tile edges (one grid for all), so the region is
+    /// their union, left as separate parts.
+    public static func tiledRegion(around lines: [[Coordinate]], distance: Double, cell requested: Double,
+                                   tileCells: Int = 256) throws -> (region: Geometry, cell: Double) {
+        guard let envelope = Envelope(of: lines.joined()) else { return (.multiPolygon([]), requested) }
+        let cell = max(requested, (envelope.width * envelope.height / Double(maximumCells) / 64).squareRoot())
+        let margin = ((distance / cell).rounded(.up) + 2) * cell
+        let (originX, originY) = (envelope.minX - margin, envelope.minY - margin)
+        let tile = Double(tileCells) * cell
+        let columns = Int(((envelope.width + 2 * margin) / tile).rounded(.up)), rows = Int(((envelope.height + 2 * margin) / tile).rounded(.up))
+        // Each line goes to the tiles within its reach, binned once.
+        var linesOfTile = [[Int]](repeating: [], count: columns * rows)
+        let reach = distance + cell
+        for (i, line) in lines.enumerated() {
+            guard let e = Envelope(of: line) else { continue }
+            let first = (column: max(0, Int((e.minX - reach - originX) / tile)), row: max(0, Int((e.minY - reach - originY) / tile)))
+            let last = (column: min(columns - 1, Int((e.maxX + reach - originX) / tile)), row: min(rows - 1, Int((e.maxY + reach - originY) / tile)))
+            for row in first.row...last.row { for column in first.column...last.column { linesOfTile[row * columns + column].append(i) } }
+        }
+        let tiles = Workers.split(count: columns * rows) { range, _ in
+            range.map { t -> Result<[Polygon], any Error> in
+                guard !linesOfTile[t].isEmpty else { return .success([]) }
+                let x = originX + Double(t % columns) * tile, y = originY + Double(t / columns) * tile
+                let window = Envelope(minX: x, minY: y, maxX: x + tile, maxY: y + tile)
+                return Result { try trace(linesOfTile[t].map { lines[$0] }, distance: distance, cell: cell, window: window).polygons }
+            }
+        }
+        return (.multiPolygon(try tiles.joined().flatMap { try $0.get() }), cell)
+    }
+
+    /// The region within `distance` of `lines`, for the cells of `window` (whose sides are whole
+    /// cells): the lines are burnt into the window grown by a margin, so that lines just outside
+    /// it still count, and only the window's own cells are polygonized.
+    static func trace(_ lines: [[Coordinate]], distance: Double, cell: Double, window: Envelope) throws -> Geometry {
+        let marginCells = Int32((distance / cell).rounded(.up) + 2)
+        let margin = Double(marginCells) * cell
+        let innerColumns = Int32((window.width / cell).rounded()), innerRows = Int32((window.height / cell).rounded())
+        let columns = innerColumns + 2 * marginCells, rows = innerRows + 2 * marginCells
+        let envelope = Envelope(minX: window.minX - margin, minY: window.minY - margin, maxX: window.maxX + margin, maxY: window.maxY + margin)
         return try GDALRuntime.run { log in
             guard let raster = GDALCreate(GDALGetDriverByName("MEM"), "", columns, rows, 2, GDT_Byte, nil) else {
                 throw IOError.gridFailed(log.lastFailure() ?? "no in-memory raster of \(columns) × \(rows) cells")
             }
             defer { GDALClose(raster) }
-            var transform: [Double] = [envelope.minX - margin, cell, 0, envelope.maxY + margin, 0, -cell]
+            var transform: [Double] = [envelope.minX, cell, 0, envelope.maxY, 0, -cell]
             GDALSetGeoTransform(raster, &transform)
 
             let geometries: [OGRGeometryH?] = lines.filter { $0.count >= 2 }.map { makeOGRGeometry(.lineString(LineString($0))) }
@@ -71,7 +117,12 @@ public enum GridBuffer {
             guard GDALRasterIO(distanceBand, GF_Read, 0, 0, columns, rows, &metres, columns, rows, GDT_Float32, 0, 0) == CE_None else {
                 throw IOError.gridFailed(log.lastFailure() ?? "reading distances failed")
             }
-            for i in 0..<cells where metres[i] >= 0 { near[i] = 1 }
+            // Only the window's cells: the margin is there for the distances.
+            for row in Int(marginCells)..<Int(rows - marginCells) {
+                for i in (row * Int(columns) + Int(marginCells))..<(row * Int(columns) + Int(columns - marginCells)) where metres[i] >= 0 {
+                    near[i] = 1
+                }
+            }
             guard GDALRasterIO(nearBand, GF_Write, 0, 0, columns, rows, &near, columns, rows, GDT_Byte, 0, 0) == CE_None else {
                 throw IOError.gridFailed(log.lastFailure() ?? "writing the region failed")
             }
@@ -95,7 +146,7 @@ public enum GridBuffer {
                     polygons.append(polygon)
                 }
             }
-            return (.multiPolygon(polygons), cell)
+            return .multiPolygon(polygons)
         }
     }
 }

@@ -28,8 +28,21 @@ public enum ServiceAreas {
                                 seconds limit: Double, drawing: Drawing = Drawing()) throws -> [Geometry] {
         try searches.map(facilities, cutoff: limit) { i, search in
             guard let snap = facilities[i].snap else { return .geometryCollection([]) }
-            return try region(around: reachablePieces(search, snap, limit), drawing)
+            return try region(around: reachablePieces(search, [snap], limit), drawing)
         }
+    }
+
+    /// The merged coverage area: the streets reachable within `limit` of any facility (one
+    /// multi-source search), widened as `drawing` says, traced city-wide in tiles
+    /// (`GridBuffer.tiledRegion`) and left on the grid, so that the tiles join exactly.
+    public static func merged(_ graph: StreetGraph, profile: TravelProfile, facilities: [SnapResult],
+                              seconds limit: Double, drawing: Drawing = Drawing()) throws -> Geometry {
+        let snaps = facilities.compactMap(\.snap)
+        guard !snaps.isEmpty else { return .multiPolygon([]) }
+        let search = NetworkSearch(graph: graph, profile: profile)
+        search.run(from: facilities, cutoff: limit)
+        return try GridBuffer.tiledRegion(around: reachablePieces(search, snaps, limit), distance: drawing.halfWidth,
+                                          cell: drawing.cell).region
     }
 
     /// The streets `pieces` widened as `drawing` says, smoothed; an empty collection without pieces.
@@ -40,10 +53,10 @@ public enum ServiceAreas {
         return .multiPolygon(traced.region.polygons.map { GridOutline.smoothed($0, cell: traced.cell) })
     }
 
-    /// The stretches of edge reachable within `limit` seconds of one facility, edge by edge in
-    /// ascending order, from `search`'s last run (from `snap`, within `limit`): only the edges at
-    /// the nodes it reached can hold any.
-    static func reachablePieces(_ search: NetworkSearch, _ snap: EdgeSnap, _ limit: Double) -> [[Coordinate]] {
+    /// The stretches of edge reachable within `limit` seconds of the facilities at `snaps`, edge by
+    /// edge in ascending order, from `search`'s last run (from those facilities, within `limit`):
+    /// only the edges at the nodes it reached can hold any.
+    static func reachablePieces(_ search: NetworkSearch, _ snaps: [EdgeSnap], _ limit: Double) -> [[Coordinate]] {
         let graph = search.graph, classSpeed = search.classSpeed
         var edges: [Int32] = []
         for u in search.reached {
@@ -66,12 +79,14 @@ public enum ServiceAreas {
             if fromReach > 0 { pieces.append(substring(graph.polyline(of: e), 0, fromReach)) }
             if toReach > 0 { pieces.append(substring(graph.polyline(of: e), length - toReach, length)) }
         }
-        // The facility's own edge, both ways from where it meets the street.
-        let e = Int(snap.edge)
-        let remaining = limit - snap.leg / search.profile.speed
-        if remaining > 0 {
-            let reach = remaining * classSpeed[Int(graph.edgeClass[e])]
-            pieces.append(substring(graph.polyline(of: e), max(0, snap.along - reach), min(graph.edgeLength[e], snap.along + reach)))
+        // Each facility's own edge, both ways from where it meets the street.
+        for snap in snaps {
+            let e = Int(snap.edge)
+            let remaining = limit - snap.leg / search.profile.speed
+            if remaining > 0 {
+                let reach = remaining * classSpeed[Int(graph.edgeClass[e])]
+                pieces.append(substring(graph.polyline(of: e), max(0, snap.along - reach), min(graph.edgeLength[e], snap.along + reach)))
+            }
         }
         return pieces.filter { $0.count >= 2 }
     }

@@ -94,4 +94,29 @@ private let geoData = URL(fileURLWithPath: #filePath)
         #expect(abs(reach[0].seconds! - 295) < 1e-9 && access.covers(reach[0]))
         #expect(!access.covers(reach[1]))
     }
+
+    @Test func mergedCoverageAreaIsTheUnionOfTheCircles() throws {
+        // A 3,000 m street, facilities at 500, 1,500 and 2,500 m, 10 minutes at 1 m/s: together they
+        // reach the whole street, so the merged area is the street traced 45 m wide (see above) with
+        // two round ends, 3,000 × 45 + π · 22.5², within 2 %. It is traced in tiles of 1,280 m, so
+        // the street crosses tile edges; the parts must add up without gaps or overlaps, which the
+        // union of the three circles (GEOS) checks independently.
+        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
+        let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000), Coordinate(388_000, 6_672_000)])),
+                                  attributes: ["class": .string("residential")])
+        let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
+        var profile = TravelProfile.walk
+        profile.minutes = 10
+        let access = try NetworkAccess(graph: graph, profile: profile)
+        let facilities = [Coordinate(385_500, 6_672_000), Coordinate(386_500, 6_672_000), Coordinate(387_500, 6_672_000)]
+        let merged = try access.coverageArea(from: facilities)
+        #expect(merged.polygons.count > 1)
+        let area = merged.polygons.map(\.planarArea).reduce(0, +)
+        let expected = 3000 * 45 + Double.pi * 22.5 * 22.5
+        #expect(abs(area - expected) < 0.02 * expected, "\(area)")
+        let union = try NativeGeometry.unionAll(try access.serviceAreas(from: facilities).map { try NativeGeometry($0) }).area()
+        #expect(abs(area - union) < 0.01 * union, "\(area) vs \(union)")
+        let envelope = try #require(merged.envelope)
+        #expect(abs(envelope.minX - 384_975) <= 5 && abs(envelope.maxX - 388_025) <= 5)
+    }
 }

@@ -48,7 +48,7 @@ import Testing
         for site in built.facilities {
             let snap = try #require(site.snap)
             search.run(from: [site], cutoff: limit)
-            let pieces = ServiceAreas.reachablePieces(search, snap, limit)
+            let pieces = ServiceAreas.reachablePieces(search, [snap], limit)
             let times = NetworkTravelTimes(graph: graph, profile: .elderly, facilities: [site], cutoff: limit)
             var expected: [[Coordinate]] = []
             for e in 0..<graph.edgeCount {

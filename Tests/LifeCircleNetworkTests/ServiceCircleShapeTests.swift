@@ -18,7 +18,7 @@ import Testing
         for (site, circle) in zip(built.facilities, circles) {
             let snap = try #require(site.snap)
             search.run(from: [site], cutoff: limit)
-            let pieces = ServiceAreas.reachablePieces(search, snap, limit)
+            let pieces = ServiceAreas.reachablePieces(search, [snap], limit)
             let exact = try NativeGeometry(.multiLineString(pieces.map(LineString.init)))
                 .buffer(drawing.halfWidth, style: BufferStyle(quadrantSegments: 8))
             let traced = try NativeGeometry(circle)
