@@ -28,15 +28,9 @@ public struct WriteReport: Hashable, Sendable, Codable {
 /// One layer of a file to write.
 public struct LayerToWrite: Sendable {
     public var name: String
-    public var records: [FeatureRecord]
-    /// The attribute fields, in order (attributes not in it are not written).
-    public var fields: [FieldInfo]
-    /// The CRS of the coordinates; nil for a table without geometry.
-    public var epsg: Int?
+    public var table: FeatureTable
 
-    public init(name: String, records: [FeatureRecord], fields: [FieldInfo], epsg: Int?) {
-        (self.name, self.records, self.fields, self.epsg) = (name, records, fields, epsg)
-    }
+    public init(name: String, table: FeatureTable) { (self.name, self.table) = (name, table) }
 }
 
 /// Writes features to GeoJSON, GeoPackage, Shapefile or CSV, chosen by the path's extension,
@@ -51,7 +45,8 @@ public enum VectorWriter {
         options: WriteOptions = WriteOptions()
     ) throws -> WriteReport {
         let name = options.layerName ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try write([LayerToWrite(name: name, records: records, fields: fields, epsg: epsg)], to: path, options: options)[0]
+        return try write([LayerToWrite(name: name, table: FeatureTable(records: records, fields: fields, epsg: epsg))],
+                         to: path, options: options)[0]
     }
 
     /// Several layers into one file (a GeoPackage of every result layer), in one transaction where
@@ -64,7 +59,7 @@ public enum VectorWriter {
                 throw IOError.writeFailed(path: path, message: "GDAL has no \(format.driverName) driver")
             }
             // Checked before the old file is removed: a bad code must not cost the user their file.
-            let spatialReferences = try layers.map { layer in try layer.epsg.map { try makeSpatialReference(epsg: $0, log: log) } }
+            let spatialReferences = try layers.map { layer in try layer.table.epsg.map { try makeSpatialReference(epsg: $0, log: log) } }
             defer { spatialReferences.forEach { $0.map(OSRRelease) } }
             try removeExisting(path, driver: driver)
             log.clear()
@@ -77,7 +72,7 @@ public enum VectorWriter {
                 var reports: [WriteReport] = []
                 for (layer, srs) in zip(layers, spatialReferences) {
                     let renamed = try write(layer, srs: srs, into: dataset, format: format, path: path, options: options, log: log)
-                    reports.append(WriteReport(path: path, format: format, featureCount: layer.records.count,
+                    reports.append(WriteReport(path: path, format: format, featureCount: layer.table.count,
                                                renamedFields: renamed, warnings: []))
                 }
                 if inTransaction, GDALDatasetCommitTransaction(dataset) != OGRERR_NONE {
@@ -123,9 +118,9 @@ public enum VectorWriter {
         _ toWrite: LayerToWrite, srs: OGRSpatialReferenceH?, into dataset: GDALDatasetH,
         format: OutputFormat, path: String, options: WriteOptions, log: GDALMessageLog
     ) throws -> [String: String] {
-        let (records, fields) = (toWrite.records, toWrite.fields)
-        let (geometryType, promote) = layerGeometryType(of: records)
-        let layer = withCStringList(layerOptions(format, geometryType: geometryType, options: options)) {
+        let table = toWrite.table, fields = table.fields
+        let (geometryType, promote) = layerGeometryType(of: (0..<table.count).lazy.compactMap(table.geometry))
+        let layer = withCStringList(layerOptions(format, geometryType: geometryType, count: table.count, options: options)) {
             GDALDatasetCreateLayer(dataset, toWrite.name, srs, geometryType, $0)
         }
         guard let layer else {
@@ -147,24 +142,24 @@ public enum VectorWriter {
             if stored != field.name { renamed[field.name] = stored }
         }
 
-        for record in records {
+        for index in 0..<table.count {
             let feature = OGR_F_Create(definition)
             defer { OGR_F_Destroy(feature) }
-            for (i, field) in zip(Int32(0)..., fields) {
-                switch record.attributes[field.name] ?? .null {
+            for (i, value) in zip(Int32(0)..., table.values(index)) {
+                switch value {
                 case .null: OGR_F_SetFieldNull(feature, i)
                 case .int(let value): OGR_F_SetFieldInteger64(feature, i, value)
                 case .double(let value): OGR_F_SetFieldDouble(feature, i, value)
                 case .string(let value): OGR_F_SetFieldString(feature, i, value)
                 }
             }
-            if let geometry = record.geometry {
+            if let geometry = table.geometry(index) {
                 OGR_F_SetGeometryDirectly(feature, makeOGRGeometry(promote ? geometry.asMulti : geometry))
             }
             let mark = log.count
             guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
                 throw IOError.writeFailed(
-                    path: path, message: "feature \(record.index): " + (log.lastFailure(since: mark) ?? "not written"))
+                    path: path, message: "feature \(index): " + (log.lastFailure(since: mark) ?? "not written"))
             }
         }
         return renamed
@@ -173,20 +168,28 @@ public enum VectorWriter {
     /// The layer's declared type: the records' one type; a multi type when single and multi parts mix
     /// (`promote`: write the singles as multis, as GeoPackage wants); unknown for other mixes; none
     /// without geometries.
-    private static func layerGeometryType(of records: [FeatureRecord]) -> (OGRwkbGeometryType, promote: Bool) {
-        let geometries = records.compactMap(\.geometry)
-        let types = Set(geometries.map(\.ogrType.rawValue))
-        let multiTypes = Set(geometries.map(\.asMulti.ogrType.rawValue))
+    private static func layerGeometryType(of geometries: some Sequence<Geometry>) -> (OGRwkbGeometryType, promote: Bool) {
+        var types = Set<UInt32>(), multiTypes = Set<UInt32>()
+        for geometry in geometries {
+            types.insert(geometry.ogrType.rawValue)
+            multiTypes.insert(geometry.asMulti.ogrType.rawValue)
+        }
         if types.isEmpty { return (wkbNone, false) }
         if types.count == 1 { return (OGRwkbGeometryType(types.first!), false) }
         if multiTypes.count == 1 { return (OGRwkbGeometryType(multiTypes.first!), true) }
         return (wkbUnknown, false)
     }
 
-    private static func layerOptions(_ format: OutputFormat, geometryType: OGRwkbGeometryType, options: WriteOptions) -> [String] {
+    /// GeoPackage layers of more features than this are written without a spatial index: SQLite
+    /// fills an R*Tree row by row, 3.4 s for 200,000 points against 0.6 s for the layer itself
+    /// (QGIS builds one on request: Layer Properties ▸ Source).
+    public static let spatialIndexLimit = 50_000
+
+    private static func layerOptions(_ format: OutputFormat, geometryType: OGRwkbGeometryType, count: Int,
+                                     options: WriteOptions) -> [String] {
         switch format {
         case .geoJSON: ["RFC7946=YES"]
-        case .geoPackage: []
+        case .geoPackage: count > spatialIndexLimit ? ["SPATIAL_INDEX=NO"] : []
         case .shapefile: ["ENCODING=\(options.shapefileEncoding.rawValue)"]
         case .csv: ["WRITE_BOM=YES"] + (geometryType == wkbNone ? [] : ["GEOMETRY=\(geometryType == wkbPoint ? "AS_XY" : "AS_WKT")"])
         }

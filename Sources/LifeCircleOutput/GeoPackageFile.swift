@@ -14,7 +14,7 @@ public enum GeoPackageFile {
     }
 
     public static func write(_ layers: [Layer], to path: String) throws {
-        var toWrite = layers.map { LayerToWrite(name: $0.name, records: $0.table.records, fields: $0.table.fields, epsg: $0.table.epsg) }
+        var toWrite = layers.map { LayerToWrite(name: $0.name, table: $0.table) }
         let styled = layers.filter { $0.style != nil }
         if !styled.isEmpty {
             let records = styled.enumerated().map { i, layer in
@@ -26,7 +26,7 @@ public enum GeoPackageFile {
                     "description": .string("LifeCircle"), "owner": .string(""), "ui": .null,
                 ])
             }
-            toWrite.append(LayerToWrite(name: "layer_styles", records: records, fields: styleFields, epsg: nil))
+            toWrite.append(LayerToWrite(name: "layer_styles", table: FeatureTable(records: records, fields: styleFields, epsg: nil)))
         }
         try VectorWriter.write(toWrite, to: path)
     }

@@ -1,5 +1,4 @@
 import LifeCircleGeometry
-import LifeCircleIO
 
 /// A result layer to write: `count` features, each a geometry and one value per field, produced on
 /// demand by index so that writers serialise chunks on every core without a copy of the layer.
@@ -23,19 +22,4 @@ public struct FeatureTable: Sendable {
         self.init(fields: fields, count: records.count, epsg: epsg, geometry: { records[$0].geometry },
                   values: { i in names.map { records[i].attributes[$0] ?? .null } })
     }
-
-    /// The table as records for `VectorWriter` (GeoPackage, Shapefile).
-    public var records: [FeatureRecord] {
-        (0..<count).map { i in
-            FeatureRecord(index: i, geometry: geometry(i),
-                          attributes: Dictionary(uniqueKeysWithValues: zip(fields.map(\.name), values(i))))
-        }
-    }
-}
-
-/// How a run's result layers are written: GeoJSON files (the default, RFC 7946, for web maps and
-/// scripts) or one GeoPackage holding every layer, styled for QGIS.
-public enum LayerFormat: String, Hashable, Sendable, CaseIterable {
-    case geojson
-    case gpkg
 }
