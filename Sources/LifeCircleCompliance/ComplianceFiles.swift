@@ -31,14 +31,15 @@ public enum ComplianceFiles {
             ], to: path("compliance.gpkg"))
         }
         }
+        // The report first: it is drawn on one thread, the others spread over every core.
         try Workers.runAll([
-            { try OutputFile.write(json(report), to: path("compliance.json")) },
-            layers,
-            { try CSVFile.write(table, to: path("compliance.csv")) },
             {
                 let html = ComplianceHTML(report: report, districts: districts, facilities: facilities, language: language).render()
                 try OutputFile.write(TextBuffer(html), to: path("report.html"))
             },
+            { try OutputFile.write(json(report), to: path("compliance.json")) },
+            layers,
+            { try CSVFile.write(table, to: path("compliance.csv")) },
         ])
         return names(format).map(path)
     }

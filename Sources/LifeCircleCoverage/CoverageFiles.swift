@@ -63,12 +63,14 @@ public enum CoverageFiles {
             ], to: path("coverage.gpkg"))
         }]
         }
-        try Workers.runAll([{ try OutputFile.write(JSONStreamEncoder().encode(report), to: path("coverage.json")) }] + layers + [
+        // The report first: it is drawn on one thread, the others spread over every core.
+        try Workers.runAll([
             {
                 let html = CoverageHTML(report: report, demand: demand, facilities: facilities, circles: circles, language: language).render()
                 try OutputFile.write(TextBuffer(html), to: path("report.html"))
             },
-        ])
+            { try OutputFile.write(JSONStreamEncoder().encode(report), to: path("coverage.json")) },
+        ] + layers)
         return Self.names(format).map(path)
     }
 

@@ -59,9 +59,31 @@ public indirect enum Geometry: Hashable, Sendable {
         }
     }
 
-    public var isEmpty: Bool { coordinates.isEmpty }
+    public var isEmpty: Bool { envelope == nil }
 
-    public var envelope: Envelope? { Envelope(of: coordinates) }
+    /// The bounding box of every coordinate; nil when there are none. Walks the parts in place
+    /// (no array of all coordinates): maps and readers take it for 100,000s of features.
+    public var envelope: Envelope? {
+        var box: Envelope?
+        func add(_ coordinates: [Coordinate]) {
+            guard let e = Envelope(of: coordinates) else { return }
+            box = box.map { $0.union(e) } ?? e
+        }
+        func add(_ polygon: Polygon) {
+            add(polygon.exterior)
+            polygon.interiors.forEach(add)
+        }
+        switch self {
+        case .point(let p): add([p.coordinate])
+        case .lineString(let l): add(l.coordinates)
+        case .polygon(let p): add(p)
+        case .multiPoint(let ps): for p in ps { add([p.coordinate]) }
+        case .multiLineString(let ls): for l in ls { add(l.coordinates) }
+        case .multiPolygon(let ps): ps.forEach(add)
+        case .geometryCollection(let gs): for g in gs { if let e = g.envelope { box = box.map { $0.union(e) } ?? e } }
+        }
+        return box
+    }
 
     /// The same geometry with every coordinate passed through `transform`.
     public func mapCoordinates(_ transform: (Coordinate) throws -> Coordinate) rethrows -> Geometry {

@@ -17,28 +17,36 @@ struct CellAggregation {
     func markup(_ language: Language) -> String {
         let cell = Self.cellPixels
         let columns = max(1, Int((width / cell).rounded(.up))), rows = max(1, Int((height / cell).rounded(.up)))
-        // Styles without their point radius: a size scale gives every point its own radius.
+        // Styles without their point radius: a size scale gives every point its own radius. Features
+        // come in runs of one style, so the last one is compared before the dictionary is asked.
         var styles: [MapStyle] = [], styleIndex: [MapStyle: Int] = [:]
-        var counts = [Int32](), isPoints = true
-        var tallies: [Int: [Int32]] = [:]
+        var placed: [(cell: Int, style: Int)] = []
+        placed.reserveCapacity(layer.features.count)
+        var isPoints = true, lastStyle: MapStyle?, last = 0
         for feature in layer.features {
             guard let anchor = Self.anchor(of: feature.geometry) else { continue }
             if case .point = feature.geometry {} else if case .multiPoint = feature.geometry {} else { isPoints = false }
             let (x, y) = transform.pixel(anchor)
             let column = Int(x / cell), row = Int(y / cell)
             guard (0..<columns).contains(column), (0..<rows).contains(row) else { continue }
-            let style = feature.style.radius(0)
-            let s = styleIndex[style] ?? { styles.append(style); styleIndex[style] = styles.count - 1; return styles.count - 1 }()
-            var tally = tallies[row * columns + column] ?? []
-            if tally.count <= s { tally += [Int32](repeating: 0, count: s + 1 - tally.count) }
-            tally[s] += 1
-            tallies[row * columns + column] = tally
+            if feature.style.fill != lastStyle?.fill || feature.style.stroke != lastStyle?.stroke || lastStyle?.radius(0) != feature.style.radius(0) {
+                let style = feature.style.radius(0)
+                last = styleIndex[style] ?? { styles.append(style); styleIndex[style] = styles.count - 1; return styles.count - 1 }()
+                lastStyle = feature.style
+            }
+            placed.append((row * columns + column, last))
         }
-        counts = [Int32](repeating: 0, count: columns * rows)
+        let styleCount = max(1, styles.count)
+        var tally = [Int32](repeating: 0, count: columns * rows * styleCount)
+        for p in placed { tally[p.cell * styleCount + p.style] += 1 }
+        var counts = [Int32](repeating: 0, count: columns * rows)
         var winner = [Int](repeating: -1, count: columns * rows)
-        for (cellIndex, tally) in tallies {
-            counts[cellIndex] = tally.reduce(0, +)
-            winner[cellIndex] = tally.indices.max { tally[$0] < tally[$1] || (tally[$0] == tally[$1] && $0 > $1) }!
+        for cellIndex in 0..<(columns * rows) {
+            let base = cellIndex * styleCount
+            var best = -1, bestCount: Int32 = 0
+            for s in 0..<styleCount where tally[base + s] > bestCount { (best, bestCount) = (s, tally[base + s]) }
+            counts[cellIndex] = tally[base..<(base + styleCount)].reduce(0, +)
+            winner[cellIndex] = best
         }
         let drawn = layer.features.count
         var out = "<g data-layer=\"\(layer.name.xmlEscaped)\" data-aggregated=\"\(drawn)\"><title>\(Localized.aggregated(drawn)(language).xmlEscaped)</title>"
@@ -75,7 +83,7 @@ struct CellAggregation {
     /// Where a feature is counted: the centre of its envelope.
     static func anchor(of geometry: Geometry) -> Coordinate? {
         if case .point(let p) = geometry { return p.coordinate.isFinite ? p.coordinate : nil }
-        return Envelope(of: geometry.coordinates.filter(\.isFinite))?.center
+        return geometry.envelope.map(\.center).flatMap { $0.isFinite ? $0 : nil }
     }
 }
 

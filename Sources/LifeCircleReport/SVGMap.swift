@@ -108,7 +108,7 @@ public struct SVGMap: Hashable, Sendable {
         var envelope: Envelope?
         for layer in layers {
             for feature in layer.features {
-                guard let e = Envelope(of: feature.geometry.coordinates.filter(\.isFinite)) else { continue }
+                guard let e = feature.geometry.envelope, e.minX.isFinite, e.maxX.isFinite, e.minY.isFinite, e.maxY.isFinite else { continue }
                 envelope = envelope.map { $0.union(e) } ?? e
             }
         }
