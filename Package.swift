@@ -16,7 +16,7 @@ let package = Package(
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleWorkers", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
             "LifeCircleOutput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
-            "LifeCircleNetwork", "LifeCircleSiting",
+            "LifeCircleNetwork", "LifeCircleSiting", "LifeCircleRuns",
         ]),
     ],
     dependencies: [
@@ -75,9 +75,16 @@ let package = Package(
             "LifeCircleIO", "LifeCircleOutput",
         ]),
 
+        // The commands as library calls (load → analyse → write), shared by the CLI, tests and the
+        // web service to come; progress goes to whoever asks.
+        .target(name: "LifeCircleRuns", dependencies: [
+            "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleOutput",
+            "LifeCircleCompliance", "LifeCircleCoverage", "LifeCircleNetwork", "LifeCircleSiting", "LifeCircleGeometry",
+        ]),
+
         .executableTarget(name: "LifeCircleCLI", dependencies: [
             "LifeCircleInput", "LifeCircleNorms", "LifeCircleCompliance", "LifeCircleCoverage", "LifeCircleSiting",
-            "LifeCircleOutput", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LifeCircleOutput", "LifeCircleRuns", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [
@@ -98,6 +105,7 @@ let package = Package(
         .testTarget(name: "LifeCircleComplianceTests", dependencies: ["LifeCircleCompliance"]),
         .testTarget(name: "LifeCircleCoverageTests", dependencies: ["LifeCircleCoverage", "LifeCircleTestSupport"]),
         .testTarget(name: "LifeCircleSitingTests", dependencies: ["LifeCircleSiting", "LifeCircleTestSupport"]),
+        .testTarget(name: "LifeCircleRunsTests", dependencies: ["LifeCircleRuns"]),
         .testTarget(name: "LifeCircleNetworkTests", dependencies: ["LifeCircleNetwork", "LifeCircleTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import LifeCircleCoverage
 import LifeCircleInput
 import LifeCircleNetwork
 import LifeCircleNorms
+import LifeCircleRuns
 
 /// How access is measured — along a street network, or in a straight line — for `coverage` and `site`.
 struct AccessOptions: ParsableArguments {
@@ -36,29 +37,8 @@ struct AccessOptions: ParsableArguments {
         if network != nil, radius != nil { throw ValidationError("--radius is for the straight-line method, without --network") }
     }
 
-    /// The chosen model, with how it is described in outputs and its minutes or radius.
-    struct Chosen {
-        var model: any AccessModel
-        var description: String
-        var minutes: Double?
-        var radius: Double?
-    }
-
-    /// Along the network when one is given (built in the run's metric CRS), else in a straight line.
-    func choose(pack: RulePack?, metric: CRS) throws -> Chosen {
-        guard let network else {
-            let radius = radius ?? pack?.coverage?.straightLineRadius ?? 1000
-            return Chosen(model: StraightLineAccess(radius: radius), description: "straight line ≤ \(Int(radius)) m", radius: radius)
-        }
-        var travel = TravelProfile.builtIn[profile ?? pack?.coverage?.profile ?? "walk"] ?? .walk
-        travel.minutes = minutes ?? pack?.coverage?.minutes ?? 15
-        let options = NetworkOptions(metricCRS: metric)
-        let isOSM = network.hasSuffix(".pbf") || network.hasSuffix(".osm")
-        let graph = isOSM ? try StreetGraph(osm: network, options: options)
-            : try StreetGraph(centrelines: network, load: LoadOptions(sourceCRS: networkFrom, metricCRS: metric), options: options)
-        let minutesText = travel.minutes == travel.minutes.rounded() ? String(Int(travel.minutes)) : String(travel.minutes)
-        let description = "\(travel.name) \(travel.speed) m/s" + (travel.speedByClass.isEmpty ? "" : " (by road class)") + ", \(minutesText) min"
-        return Chosen(model: try NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
-                      description: description, minutes: travel.minutes)
+    var request: AccessRequest {
+        AccessRequest(network: network.map { LayerInput($0, from: networkFrom) }, profile: profile, minutes: minutes,
+                      maxSnap: maxSnap, radius: radius)
     }
 }

@@ -5,6 +5,7 @@ import LifeCircleCompliance
 import LifeCircleInput
 import LifeCircleNorms
 import LifeCircleReport
+import LifeCircleRuns
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,46 +55,18 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let overrides = try fieldOptions.overrides()
-        let log = output.log
-        let report = try reportingInputErrors { () throws -> ComplianceReport in
-            let pack = try RulePackLibrary.standard.load(rules)
-            let paths = [districts, facilities] + (units.map { [$0] } ?? [])
-            let perLayer = try FieldOverrides.distribute(overrides, over: paths.map { ($0, nil) })
-            let options = [LoadOptions(sourceCRS: districtsFrom, fieldOverrides: perLayer[0]),
-                           LoadOptions(sourceCRS: facilitiesFrom, fieldOverrides: perLayer[1]),
-                           LoadOptions(sourceCRS: unitsFrom, fieldOverrides: perLayer.count > 2 ? perLayer[2] : [:])]
-            let read = try log.step("read \(paths.joined(separator: ", "))", result: { "\($0.map(\.records.count)) features" }) {
-                try InputLoader.read(Array(zip(paths, options)))
-            }
-            let districtLayer = try log.step("prepare districts", result: features) { try InputLoader.prepare(read[0], options: options[0]) }
-            // Every layer is measured in the districts' metric CRS.
-            let metric = try CRS(parsing: districtLayer.crs.metric)
-            let prepareInMetric = { (i: Int, what: String) in
-                try log.step("prepare \(what)", result: features) {
-                    var layerOptions = options[i]
-                    layerOptions.metricCRS = metric
-                    return try InputLoader.prepare(read[i], options: layerOptions)
-                }
-            }
-            let facilityLayer = try prepareInMetric(1, "facilities")
-            let unitLayer = units == nil ? nil : try prepareInMetric(2, "units")
-            let report = try log.step("check \(districtLayer.features.count) districts against \(pack.id)") {
-                try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, units: unitLayer,
-                                              pack: pack, personsPerHousehold: personsPerHousehold, notes: output.note))
-            }
-            try log.step("write \(output.out)") {
-                try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: output.out,
-                                          language: output.lang, format: output.format)
-            }
-            return report
-        }
+        let request = CheckRun.Request(
+            districts: LayerInput(districts, from: districtsFrom), facilities: LayerInput(facilities, from: facilitiesFrom),
+            units: units.map { LayerInput($0, from: unitsFrom) }, rules: rules, fieldOverrides: try fieldOptions.overrides(),
+            personsPerHousehold: personsPerHousehold, output: output.request)
+        let result = try reportingInputErrors { try CheckRun.run(request, progress: output.log) }
+        let report = result.report
         let s = report.summary.all
         print("\(report.rules.id): \(s.districts) districts — \(s.pass) pass, \(s.fail) fail, \(s.insufficientData) insufficient data, \(s.notApplicable) not applicable; shortfall \(String(format: "%.1f", s.shortfallM2)) m²")
         for target in report.summary.targets { print("  target \(target.rule): \(target.outcome.rawValue) — \(target.detail)") }
         print("  rejected \(report.rejected.count), repaired \(report.repaired.count), facilities in no district \(report.unallocatedFacilities.count)")
         print("  CRS: \(report.assumptions.crs.source) → \(report.assumptions.crs.metric)")
-        print("  wrote \(ComplianceFiles.names(output.format).map { "\(output.out)/\($0)" }.joined(separator: ", "))")
+        print("  wrote \(result.written.joined(separator: ", "))")
         if failOnNoncompliance, s.fail > 0 { throw ExitCode(1) }
     }
 }

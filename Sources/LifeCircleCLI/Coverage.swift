@@ -5,6 +5,7 @@ import LifeCircleCoverage
 import LifeCircleInput
 import LifeCircleNorms
 import LifeCircleReport
+import LifeCircleRuns
 
 struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,41 +30,12 @@ struct Coverage: ParsableCommand {
 
 
     func run() throws {
-        let overrides = try fieldOptions.overrides()
-        let log = output.log
+        let request = CoverageRun.Request(
+            demand: LayerInput(input.demand, from: input.demandFrom), facilities: LayerInput(input.facilities, from: input.facilitiesFrom),
+            kind: input.kind, access: access.request, rules: rules, fieldOverrides: try fieldOptions.overrides(), output: output.request)
         let (report, written) = try reportingInputErrors { () throws -> (CoverageReport, [String]) in
-            let pack = try rules.map { try RulePackLibrary.standard.load($0) }
-            let perLayer = try FieldOverrides.distribute(overrides, over: [(input.demand, nil), (input.facilities, nil)])
-            let options = [LoadOptions(sourceCRS: input.demandFrom, fieldOverrides: perLayer[0]),
-                           LoadOptions(sourceCRS: input.facilitiesFrom, fieldOverrides: perLayer[1])]
-            let read = try log.step("read \(input.demand), \(input.facilities)", result: { "\($0.map(\.records.count)) features" }) {
-                try InputLoader.read([(input.demand, options[0]), (input.facilities, options[1])])
-            }
-            let demandLayer = try log.step("prepare demand units", result: features) { try InputLoader.prepare(read[0], options: options[0]) }
-            let metric = try CRS(parsing: demandLayer.crs.metric)
-            let facilityLayer = try log.step("prepare facilities", result: features) {
-                var facilityOptions = options[1]
-                facilityOptions.metricCRS = metric
-                return try InputLoader.prepare(read[1], options: facilityOptions)
-            }
-            let chosen = try log.step(access.network.map { "read the street network \($0)" } ?? "straight-line access") {
-                try access.choose(pack: pack, metric: metric)
-            }
-            let model = chosen.model
-            let report = try log.step("travel from \(facilityLayer.features.count) facilities to \(demandLayer.features.count) units") {
-                try CoverageAnalysis.run(.init(
-                    demand: demandLayer, facilities: facilityLayer, kind: input.kind, model: model,
-                    profile: chosen.description, minutes: chosen.minutes, radius: chosen.radius, pack: pack, notes: output.note))
-            }
-            let circles = try log.step("draw \(facilityLayer.features.count) service circles") {
-                try CoverageAnalysis.serviceAreas(of: facilityLayer, model: model)
-            }
-            let area = try log.step("merge the coverage area") { try CoverageAnalysis.coverageArea(of: facilityLayer, model: model) }
-            let written = try log.step("write \(output.out)") {
-                try CoverageFiles.write(report, demand: demandLayer, facilities: facilityLayer,
-                                        circles: circles, area: area, to: output.out, language: output.lang, format: output.format)
-            }
-            return (report, written)
+            let result = try CoverageRun.run(request, progress: output.log)
+            return (result.report, result.written)
         }
         let s = report.summary
         print("coverage (\(s.method), \(s.profile)): \(s.covered) of \(s.units) units covered")

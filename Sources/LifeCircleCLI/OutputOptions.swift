@@ -1,6 +1,7 @@
 import ArgumentParser
 import LifeCircleOutput
 import LifeCircleReport
+import LifeCircleRuns
 
 /// Where and how a command writes its outputs.
 struct OutputOptions: ParsableArguments {
@@ -20,6 +21,8 @@ struct OutputOptions: ParsableArguments {
     var quiet = false
 
     var log: StepLog { StepLog(quiet: quiet) }
+
+    var request: OutputRequest { OutputRequest(folder: out, language: lang, format: format, notes: note) }
 }
 
 extension Language: ExpressibleByArgument {}

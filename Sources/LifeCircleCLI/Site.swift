@@ -5,6 +5,7 @@ import LifeCircleCoverage
 import LifeCircleInput
 import LifeCircleNorms
 import LifeCircleReport
+import LifeCircleRuns
 import LifeCircleSiting
 
 struct Site: ParsableCommand {
@@ -74,30 +75,15 @@ struct Site: ParsableCommand {
     }
 
     func run() throws {
-        let overrides = try fieldOptions.overrides()
+        let request = SiteRun.Request(
+            demand: LayerInput(input.demand, from: input.demandFrom), facilities: LayerInput(input.facilities, from: input.facilitiesFrom),
+            candidates: LayerInput(candidates, from: candidatesFrom), kind: input.kind, access: access.request,
+            goal: add.map { .addSites($0) } ?? .reachShare(targetShare!), measure: by, rules: rules, capacitated: capacitated,
+            norm: norm, personsPerHousehold: personsPerHousehold, solve: SolveOptions(timeLimit: timeLimit),
+            fieldOverrides: try fieldOptions.overrides(), output: output.request)
         let (report, written) = try reportingInputErrors { () throws -> (SitingReport, [String]) in
-            let pack = try rules.map { try RulePackLibrary.standard.load($0) }
-            let perLayer = try FieldOverrides.distribute(overrides, over: [(input.demand, nil), (input.facilities, nil), (candidates, nil)])
-            let demandLayer = try InputLoader.load(input.demand, options: LoadOptions(sourceCRS: input.demandFrom, fieldOverrides: perLayer[0]))
-            // Every layer is measured in the demand units' metric CRS.
-            let metric = try CRS(parsing: demandLayer.crs.metric)
-            let facilityLayer = try InputLoader.load(input.facilities, options: LoadOptions(sourceCRS: input.facilitiesFrom, metricCRS: metric,
-                                                                                      fieldOverrides: perLayer[1]))
-            let candidateLayer = try InputLoader.load(candidates, options: LoadOptions(sourceCRS: candidatesFrom, metricCRS: metric,
-                                                                                       fieldOverrides: perLayer[2]))
-            let chosen = try access.choose(pack: pack, metric: metric)
-            let model = chosen.model
-            let report = try SitingAnalysis.run(.init(
-                demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer, kind: input.kind, model: model,
-                profile: chosen.description, minutes: chosen.minutes, radius: chosen.radius,
-                goal: add.map { .addSites($0) } ?? .reachShare(targetShare!), measure: by, pack: pack,
-                capacitated: capacitated, norm: norm, personsPerHousehold: personsPerHousehold,
-                options: SolveOptions(timeLimit: timeLimit), notes: output.note))
-            let areas = try SitingAnalysis.serviceAreas(report, facilities: facilityLayer, candidates: candidateLayer, model: model)
-            let written = try SitingFiles.write(report, layers: .init(demand: demandLayer, facilities: facilityLayer, candidates: candidateLayer,
-                                                                      existingAreas: areas.existing, proposedAreas: areas.proposed),
-                                                to: output.out, language: output.lang, format: output.format)
-            return (report, written)
+            let result = try SiteRun.run(request, progress: output.log)
+            return (result.report, result.written)
         }
         let s = report.summary, r = report.request
         let share = { (x: Double?) in x.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }

@@ -1,17 +1,17 @@
 import Foundation
-import LifeCircleInput
+import LifeCircleRuns
 
 /// What a command is doing, on standard error, so that a long run is never silent: each step as it
 /// starts (on a terminal) and how long it took, e.g. `read districts.geojson: 99,856 features, 2.9 s`.
 /// Piped, a plain line per finished step; nothing with `--quiet`. Standard output stays the summary.
-struct StepLog {
+struct StepLog: RunProgress {
     var quiet: Bool
     private let onTerminal = isatty(STDERR_FILENO) != 0
 
     init(quiet: Bool) { self.quiet = quiet }
 
     /// Runs `body` as the step `what`; `result` adds what it produced to the finished line.
-    func step<R>(_ what: String, result: (R) -> String? = { _ in nil }, _ body: () throws -> R) rethrows -> R {
+    func step<R>(_ what: String, result: (R) -> String?, _ body: () throws -> R) rethrows -> R {
         if !quiet, onTerminal { write("… \(what)") }
         let start = ContinuousClock.now
         let value = try body()
@@ -32,7 +32,3 @@ struct StepLog {
     private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
 
-/// A loaded layer in a step's line: how many features it kept and rejected.
-func features(_ layer: InputLayer) -> String {
-    "\(layer.features.count) features" + (layer.rejections.isEmpty ? "" : ", \(layer.rejections.count) rejected")
-}

@@ -11,15 +11,10 @@ public enum FieldOverrides {
         }
     }
 
-    /// The overrides for each (path, layer), in order.
-    public static func distribute(_ overrides: [String: String], over inputs: [(path: String, layer: String?)]) throws -> [[String: String]] {
-        guard !overrides.isEmpty else { return inputs.map { _ in [:] } }
-        let fieldsPerInput = try inputs.map { input -> Set<String> in
-            let layers = try VectorSource(path: input.path).layers()
-            let layer = input.layer.flatMap { name in layers.first { $0.name == name } } ?? layers.first
-            return Set(layer?.fields.map(\.name) ?? [])
-        }
-        let distributed = fieldsPerInput.map { fields in overrides.filter { fields.contains($0.value) } }
+    /// The overrides for each layer, given each layer's field names, in order.
+    public static func distribute(_ overrides: [String: String], over fieldsPerLayer: [[String]]) throws -> [[String: String]] {
+        guard !overrides.isEmpty else { return fieldsPerLayer.map { _ in [:] } }
+        let distributed = fieldsPerLayer.map { fields in overrides.filter { fields.contains($0.value) } }
         let unmatched = overrides.filter { o in !distributed.contains { $0[o.key] == o.value } }
         guard unmatched.isEmpty else { throw Unmatched(overrides: unmatched) }
         return distributed

@@ -66,7 +66,7 @@ public enum InputLoader {
         }
         let source = try SourceCRSResolution.resolve(
             given: options.sourceCRS, declared: data.info.crs, envelope: rawExtent, source: path, layer: layer)
-        let metric = try options.metricCRS.map { MetricCRS(epsg: try $0.epsgCode, reason: "given with --metric-crs") }
+        let metric = try options.metricCRS.map { MetricCRS(epsg: try $0.epsgCode, reason: "the run's metric CRS, chosen from its first layer") }
             ?? MetricCRS.choose(for: rawExtent, in: source.crs)
         let workers = data.records.count >= 4096 ? Workers.defaultCount : 1
         // A converter per worker: a PROJ transformer serves one thread at a time.

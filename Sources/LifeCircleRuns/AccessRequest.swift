@@ -1,0 +1,49 @@
+import LifeCircleCRS
+import LifeCircleCoverage
+import LifeCircleInput
+import LifeCircleNetwork
+import LifeCircleNorms
+
+/// How access is measured for `coverage` and `site`: along a street network when one is given,
+/// else in a straight line; unset values come from the rule pack, then the defaults.
+public struct AccessRequest: Hashable, Sendable {
+    /// An OpenStreetMap extract (.osm.pbf, .osm) or a road-centreline layer.
+    public var network: LayerInput?
+    /// A built-in travel profile's name (walk, elderly, village-ebike).
+    public var profile: String?
+    public var minutes: Double?
+    /// Metres beyond which a point is off-network, never snapped.
+    public var maxSnap: Double
+    /// The straight-line radius in metres, without a network.
+    public var radius: Double?
+
+    public init(network: LayerInput? = nil, profile: String? = nil, minutes: Double? = nil, maxSnap: Double = 500, radius: Double? = nil) {
+        (self.network, self.profile, self.minutes, self.maxSnap, self.radius) = (network, profile, minutes, maxSnap, radius)
+    }
+
+    /// The model chosen, how outputs describe it, and its minutes or radius.
+    struct Chosen {
+        var model: any AccessModel
+        var description: String
+        var minutes: Double?
+        var radius: Double?
+    }
+
+    /// Along the network (built in the run's metric CRS), else in a straight line.
+    func choose(pack: RulePack?, metric: CRS) throws -> Chosen {
+        guard let network else {
+            let radius = radius ?? pack?.coverage?.straightLineRadius ?? 1000
+            return Chosen(model: StraightLineAccess(radius: radius), description: "straight line ≤ \(Int(radius)) m", radius: radius)
+        }
+        var travel = TravelProfile.builtIn[profile ?? pack?.coverage?.profile ?? "walk"] ?? .walk
+        travel.minutes = minutes ?? pack?.coverage?.minutes ?? 15
+        let options = NetworkOptions(metricCRS: metric)
+        let isOSM = network.path.hasSuffix(".pbf") || network.path.hasSuffix(".osm")
+        let graph = isOSM ? try StreetGraph(osm: network.path, options: options)
+            : try StreetGraph(centrelines: network.path, load: LoadOptions(sourceCRS: network.from, metricCRS: metric), options: options)
+        let minutesText = travel.minutes == travel.minutes.rounded() ? String(Int(travel.minutes)) : String(travel.minutes)
+        let description = "\(travel.name) \(travel.speed) m/s" + (travel.speedByClass.isEmpty ? "" : " (by road class)") + ", \(minutesText) min"
+        return Chosen(model: try NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
+                      description: description, minutes: travel.minutes)
+    }
+}

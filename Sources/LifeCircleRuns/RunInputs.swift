@@ -1,0 +1,39 @@
+import LifeCircleCRS
+import LifeCircleIO
+import LifeCircleInput
+
+/// A run's input layers made ready under one metric CRS, the first layer's: every file read at
+/// once (one thread each), `--field` overrides given to the layers that have their columns, the
+/// first layer prepared, then the others in its CRS.
+struct RunInputs {
+    let primary: InputLayer
+    let others: [InputLayer]
+    let metric: CRS
+
+    init(_ primary: LayerInput, _ others: [LayerInput], fieldOverrides: [String: String], progress: some RunProgress,
+         names: [String]) throws {
+        let inputs = [primary] + others
+        let read = try progress.step("read " + inputs.map(\.path).joined(separator: ", "),
+                                     result: { "\($0.map(\.records.count).map(String.init).joined(separator: " + ")) features" }) {
+            try InputLoader.read(inputs.map { ($0.path, LoadOptions(sourceCRS: $0.from)) })
+        }
+        let overrides = try FieldOverrides.distribute(fieldOverrides, over: read.map { $0.info.fields.map(\.name) })
+        let first = try progress.step("prepare \(names[0])", result: Self.describe) {
+            try InputLoader.prepare(read[0], options: LoadOptions(sourceCRS: primary.from, fieldOverrides: overrides[0]))
+        }
+        let metric = try CRS(parsing: first.crs.metric)
+        self.primary = first
+        self.metric = metric
+        self.others = try others.indices.map { i in
+            try progress.step("prepare \(names[i + 1])", result: Self.describe) {
+                try InputLoader.prepare(read[i + 1], options: LoadOptions(sourceCRS: others[i].from, metricCRS: metric,
+                                                                          fieldOverrides: overrides[i + 1]))
+            }
+        }
+    }
+
+    /// A prepared layer in a step's line: how many features it kept and rejected.
+    static func describe(_ layer: InputLayer) -> String {
+        "\(layer.features.count) features" + (layer.rejections.isEmpty ? "" : ", \(layer.rejections.count) rejected")
+    }
+}
