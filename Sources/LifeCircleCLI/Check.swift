@@ -61,7 +61,14 @@ struct Check: ParsableCommand {
             personsPerHousehold: personsPerHousehold, output: output.request)
         let result = try reportingInputErrors { try CheckRun.run(request, progress: output.log) }
         let report = result.report
+        for warning in report.warnings { output.log.warn(warning) }
         let s = report.summary.all
+        if output.json {
+            try ScriptSummary(command: "check", summary: report.summary, rejected: report.rejected.count,
+                              warnings: report.warnings, written: result.written).print()
+            if failOnNoncompliance, s.fail > 0 { throw ExitCode(1) }
+            return
+        }
         print("\(report.rules.id): \(s.districts) districts — \(s.pass) pass, \(s.fail) fail, \(s.insufficientData) insufficient data, \(s.notApplicable) not applicable; shortfall \(String(format: "%.1f", s.shortfallM2)) m²")
         for target in report.summary.targets { print("  target \(target.rule): \(target.outcome.rawValue) — \(target.detail)") }
         print("  rejected \(report.rejected.count), repaired \(report.repaired.count), facilities in no district \(report.unallocatedFacilities.count)")

@@ -37,7 +37,12 @@ struct Coverage: ParsableCommand {
             let result = try CoverageRun.run(request, progress: output.log)
             return (result.report, result.written)
         }
+        for warning in report.warnings { output.log.warn(warning) }
         let s = report.summary
+        if output.json {
+            return try ScriptSummary(command: "coverage", summary: s, rejected: report.rejected.count,
+                                     warnings: report.warnings, written: written).print()
+        }
         print("coverage (\(s.method), \(s.profile)): \(s.covered) of \(s.units) units covered")
         for (kind, share) in s.shareByKind.sorted(by: { $0.key < $1.key }) {
             print("  \(kind): \(share.covered) of \(share.units)" + (share.share.map { String(format: " (%.1f %%)", $0 * 100) } ?? ""))
@@ -48,7 +53,6 @@ struct Coverage: ParsableCommand {
         }
         if s.unitsDefaultedToCommunity > 0 { print("  \(s.unitsDefaultedToCommunity) units had no kind and were counted as communities") }
         if let network = report.network { print("  network: \(network)") }
-        for warning in report.warnings { print("  warning: \(warning)") }
         print("  rejected \(report.rejected.count); CRS: \(s.crs.source) → \(s.crs.metric)")
         print("  wrote \(written.joined(separator: ", "))")
     }

@@ -17,6 +17,9 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Format of the result layers: geojson (default) or gpkg (one GeoPackage of every layer, styled for QGIS).")
     var format: LayerFormat = .geojson
 
+    @Flag(help: "Print the summary on standard output as one JSON object, for scripts.")
+    var json = false
+
     @Flag(help: "Print nothing on standard error but errors (no progress, no warnings).")
     var quiet = false
 

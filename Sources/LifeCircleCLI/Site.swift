@@ -85,7 +85,12 @@ struct Site: ParsableCommand {
             let result = try SiteRun.run(request, progress: output.log)
             return (result.report, result.written)
         }
+        for warning in report.warnings { output.log.warn(warning) }
         let s = report.summary, r = report.request
+        if output.json {
+            return try ScriptSummary(command: "site", summary: s, rejected: report.rejected.count,
+                                     warnings: report.warnings, written: written).print()
+        }
         let share = { (x: Double?) in x.map { String(format: "%.1f %%", $0 * 100) } ?? "—" }
         let asked = r.goal == "add-sites" ? "add \(r.sites!)" : "reach \(share(r.targetShare))"
         print("site (\(r.method), \(r.profile)): \(asked) by \(r.by.rawValue) — \(s.sitesAdded) new sites; "
@@ -103,7 +108,6 @@ struct Site: ParsableCommand {
             print(String(format: "  households served %.0f → %.0f of %.0f; unmet %.0f (%.0f within reach but beyond capacity)",
                          c.servedHouseholdsBefore, c.servedHouseholdsAfter, c.demandHouseholds, c.unmetHouseholds, c.unmetWithinReachHouseholds))
         }
-        for warning in report.warnings { print("  warning: \(warning)") }
         print("  rejected \(report.rejected.count); CRS: \(report.request.crs.source) → \(report.request.crs.metric)")
         print("  wrote \(written.joined(separator: ", "))")
     }

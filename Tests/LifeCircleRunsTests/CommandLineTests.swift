@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The `lifecircle` executable as scripts call it: exit statuses, --json on stdout, progress and
+/// errors on stderr. Runs the binary `swift build --build-tests` puts beside the tests.
+@Suite struct CommandLineTests {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func lifecircle(_ arguments: [String]) throws -> Outcome {
+        let binary = CommandRunTests.repository.appendingPathComponent(".build/debug/lifecircle").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the lifecircle product first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let (out, err) = (Pipe(), Pipe())
+        (process.standardOutput, process.standardError) = (out, err)
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lifecircle-cli-\(UUID().uuidString)").path
+    var check: [String] {
+        ["check", "--districts", CommandRunTests.data("GeoData/demo/haidian_districts.geojson"),
+         "--facilities", CommandRunTests.data("GeoData/demo/haidian_facilities_gcj02.csv"), "--facilities-from", "gcj02",
+         "--rules", "yinchuan-2020", "--out", folder]
+    }
+
+    @Test func checkPrintsItsSummaryAsJSONAndItsStepsOnStderr() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try lifecircle(check + ["--json"])
+        #expect(run.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["command"] as? String == "check")
+        #expect(((json["summary"] as? [String: Any])?["all"] as? [String: Any])?["districts"] as? Int == 6)
+        #expect((json["written"] as? [String])?.count == 4)
+        #expect(run.stderr.contains("check 6 districts against yinchuan-2020"))
+        // --quiet: nothing on stderr.
+        #expect(try lifecircle(check + ["--json", "--quiet"]).stderr.isEmpty)
+    }
+
+    @Test func exitStatusesSayWhatWentWrong() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Three of the six Haidian districts fail: 1 with --fail-on-noncompliance.
+        #expect(try lifecircle(check + ["--fail-on-noncompliance", "--quiet"]).status == 1)
+        // Bad usage: 64.
+        #expect(try lifecircle(check + ["--persons-per-household", "0"]).status == 64)
+        // Bad input: 65, with the file named.
+        let missing = try lifecircle(["check", "--districts", "/nonexistent/districts.geojson", "--facilities", "/nonexistent/f.csv",
+                                      "--rules", "yinchuan-2020", "--out", folder])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("/nonexistent/districts.geojson"))
+    }
+}
