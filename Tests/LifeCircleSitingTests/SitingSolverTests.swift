@@ -130,12 +130,13 @@ private func randomProblem(_ rng: inout SeededRandom) -> SitingProblem {
     }
 
     /// Random covering at 1 % density is hard for CBC: stopped at the limit, the answer comes with
-    /// CBC's bound and the gap, never worse than the heuristic's.
+    /// CBC's bound and the gap, never worse than the heuristic's. (2 s, not less: the heuristic and
+    /// the model take their share of the limit first, and under a parallel test run they took all of 0.5 s.)
     @Test func stoppedAtTheTimeLimitTheAnswerCarriesItsBoundAndGap() throws {
         var rng = SeededRandom(seed: 7)
         let problem = SitingProblem(weights: (0..<3000).map { _ in Double(Int.random(in: 1...100, using: &rng)) }, existing: [],
                                     candidates: (0..<400).map { _ in (0..<3000).filter { _ in Double.random(in: 0..<1, using: &rng) < 0.01 } })
-        let solution = try SitingSolver.solve(problem, goal: .addSites(30), options: SolveOptions(timeLimit: 0.5))
+        let solution = try SitingSolver.solve(problem, goal: .addSites(30), options: SolveOptions(timeLimit: 2))
         #expect(solution.method == .mip && solution.status == "time limit" && !solution.optimal)
         #expect(solution.bound > solution.objective && solution.objective >= solution.heuristicObjective)
         #expect(abs(solution.gap - (solution.bound - solution.objective) / solution.objective) < 1e-12)
