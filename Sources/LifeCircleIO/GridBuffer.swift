@@ -39,11 +39,13 @@ public enum GridBuffer {
     /// every core, each tile seeing the lines within reach of it: GDAL 3.6's polygonizer slows with
     /// the square of a raster's rings, and a city's coverage has a hole for every street block.
     /// The tiles' polygons meet exactly along the tile edges (one grid for all), so the region is
-    /// their union, left as separate parts.
+    /// their union, left as separate parts. Returns the cell used, as `region` does.
     public static func tiledRegion(around lines: [[Coordinate]], distance: Double, cell requested: Double,
                                    tileCells: Int = 256) throws -> (region: Geometry, cell: Double) {
         guard let envelope = Envelope(of: lines.joined()) else { return (.multiPolygon([]), requested) }
-        let cell = max(requested, (envelope.width * envelope.height / Double(maximumCells) / 64).squareRoot())
+        // A city wider than one window's cells gets coarser cells, as one window would (`cellSize`):
+        // a 40 km city is traced at 10 m, in 1.5 s rather than 6.
+        let cell = cellSize(for: envelope, distance: distance, cell: requested)
         let margin = ((distance / cell).rounded(.up) + 2) * cell
         let (originX, originY) = (envelope.minX - margin, envelope.minY - margin)
         let tile = Double(tileCells) * cell
