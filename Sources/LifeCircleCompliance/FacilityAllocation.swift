@@ -82,8 +82,8 @@ struct FacilityAllocation {
         let footprint = try NativeGeometry(facility.geometry)
         let total = try footprint.area()
         guard total > 0 else {
-            // Lines or collapsed shapes: placed where a point on them lies.
-            let anchor = try footprint.pointOnSurface()
+            // Lines or collapsed shapes: placed where their anchor lies (`FeatureAnchor`: a point on them).
+            let anchor = try NativeGeometry(.point(Point(try FeatureAnchor.locate(facility.geometry).0)))
             guard let d = try index.query(anchor, predicate: .intersects).first else { return [] }
             return [(d, share(f, .inside, 1))]
         }

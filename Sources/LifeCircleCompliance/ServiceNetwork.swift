@@ -16,11 +16,8 @@ enum ServiceNetwork {
             return level
         }
         let index = try SpatialIndex(units.features.map(\.geometry))
-        // Each facility is located by a point: itself, or a point on its surface.
-        let anchors = try facilities.features.map { f -> Coordinate in
-            if case .point(let p) = f.geometry { return p.coordinate }
-            return try NativeGeometry(f.geometry).pointOnSurface().value.coordinates[0]
-        }
+        // Each facility is located by a point (`FeatureAnchor`).
+        let anchors = try facilities.features.map { try FeatureAnchor.locate($0.geometry).0 }
         let pairs = try index.query(points: anchors, predicate: .intersects)
         let kinds = facilities.features.map { f in pack.facilityKind(matching: facilities.value("kind", of: f)?.text) }
 

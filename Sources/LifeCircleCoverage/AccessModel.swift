@@ -1,4 +1,5 @@
 import LifeCircleGeometry
+import LifeCircleNetwork
 
 /// How far a demand unit is from its nearest facility.
 public struct Access: Hashable, Sendable {
@@ -37,8 +38,11 @@ public protocol AccessModel: Sendable {
     func coverageArea(from facilities: [Coordinate]) throws -> Geometry
     /// Facilities the method cannot place (off the network), with the reason: they serve no one.
     func unplaceable(_ facilities: [Coordinate]) throws -> [(index: Int, note: String)]
+    /// What went into the street network, for methods that use one.
+    var networkReport: NetworkReport? { get }
 }
 
 extension AccessModel {
     public func unplaceable(_ facilities: [Coordinate]) throws -> [(index: Int, note: String)] { [] }
+    public var networkReport: NetworkReport? { nil }
 }

@@ -54,7 +54,7 @@ public enum CoverageAnalysis {
                       index: inputs.demand.features.first { $0.id == bad.id }?.index ?? -1, id: bad.id, reason: bad.reason)
         }
         return CoverageReport(
-            notes: inputs.notes, network: (inputs.model as? NetworkAccess)?.graph.report, units: results,
+            notes: inputs.notes, network: inputs.model.networkReport, units: results,
             summary: summary(results, targets: targets, inputs: inputs),
             rejected: inputs.demand.rejections + inputs.facilities.rejections + rejected,
             repaired: inputs.demand.repairs + inputs.facilities.repairs,

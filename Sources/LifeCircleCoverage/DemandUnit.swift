@@ -67,13 +67,9 @@ public enum DemandUnits {
         return (units, rejected)
     }
 
-    /// Where a unit or facility is measured from, and how it was found: a point as given; a
-    /// polygon at its centroid when that lies inside it, else at a point on its surface.
+    /// Where a unit or facility is measured from, and how it was found (`FeatureAnchor`).
     public static func locate(_ geometry: Geometry) throws -> (Coordinate, String) {
-        if case .point(let p) = geometry { return (p.coordinate, "point") }
-        let native = try NativeGeometry(geometry)
-        let centroid = try native.centroid()
-        if try native.covers(centroid) { return (centroid.value.coordinates[0], "centroid") }
-        return (try native.pointOnSurface().value.coordinates[0], "point on surface")
+        let (coordinate, anchor) = try FeatureAnchor.locate(geometry)
+        return (coordinate, anchor.rawValue)
     }
 }

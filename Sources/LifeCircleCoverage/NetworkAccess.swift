@@ -19,6 +19,8 @@ public struct NetworkAccess: AccessModel {
 
     public var method: String { "network" }
 
+    public var networkReport: NetworkReport? { graph.report }
+
     public init(graph: StreetGraph, profile: TravelProfile, maxSnapDistance: Double = 500, circleBuffer: Double = 25) throws {
         self.graph = graph
         self.profile = profile
