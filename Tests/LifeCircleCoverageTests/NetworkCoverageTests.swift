@@ -67,6 +67,18 @@ private let geoData = URL(fileURLWithPath: #filePath)
         }
     }
 
+    /// One residential street due east from (385,000, 6,672,000) in UTM 35N, walked at 1 m/s.
+    func straightStreet(metres: Double, minutes: Double) throws -> NetworkAccess {
+        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
+        let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000),
+                                                                                     Coordinate(385_000 + metres, 6_672_000)])),
+                                  attributes: ["class": .string("residential")])
+        let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
+        var profile = TravelProfile.walk
+        profile.minutes = minutes
+        return try NetworkAccess(graph: graph, profile: profile)
+    }
+
     @Test func serviceAreaOfAStraightStreetIsItsReachableStretchBuffered() throws {
         // One 1,000 m street; a facility on it at 100 m with no leg; 300 s at 1 m/s reaches from
         // 0 to 400 m. Buffered by 25 m that is 400 × 50 plus the two half circles. Traced on 5 m
@@ -74,13 +86,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
         // it make the region: 9 rows, so 45 m wide, with ends of radius 22.5 m — 400 × 45 + π · 22.5²,
         // within 2 %, and within a cell of the stretch's ends and sides. (On real networks the
         // shape is within IoU 0.9 of the exact buffer: ServiceCircleShapeTests.)
-        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
-        let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000), Coordinate(386_000, 6_672_000)])),
-                                  attributes: ["class": .string("residential")])
-        let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
-        var profile = TravelProfile.walk
-        profile.minutes = 5
-        let access = try NetworkAccess(graph: graph, profile: profile)
+        let access = try straightStreet(metres: 1000, minutes: 5)
         let areas = try access.serviceAreas(from: [Coordinate(385_100, 6_672_000)])
         let area = try NativeGeometry(areas[0]).area()
         let expected = 400 * 45 + Double.pi * 22.5 * 22.5
@@ -101,13 +107,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
         // two round ends, 3,000 × 45 + π · 22.5², within 2 %. It is traced in tiles of 1,280 m, so
         // the street crosses tile edges; the parts must add up without gaps or overlaps, which the
         // union of the three circles (GEOS) checks independently.
-        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
-        let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000), Coordinate(388_000, 6_672_000)])),
-                                  attributes: ["class": .string("residential")])
-        let graph = try StreetGraph(centrelines: InputLayer(source: "test", layer: "streets", crs: crs, features: [street]))
-        var profile = TravelProfile.walk
-        profile.minutes = 10
-        let access = try NetworkAccess(graph: graph, profile: profile)
+        let access = try straightStreet(metres: 3000, minutes: 10)
         let facilities = [Coordinate(385_500, 6_672_000), Coordinate(386_500, 6_672_000), Coordinate(387_500, 6_672_000)]
         let merged = try access.coverageArea(from: facilities)
         #expect(merged.polygons.count > 1)
