@@ -42,21 +42,17 @@ public enum CoverageAnalysis {
         let access = try inputs.model.access(from: facilityLocations, to: units.map(\.location))
 
         let results = zip(units, access).map { unit, a in
-            UnitResult(id: unit.id, name: unit.name, kind: unit.kind, kindDefaulted: unit.kindDefaulted,
+            UnitResult(feature: unit.feature, id: unit.id, name: unit.name, kind: unit.kind, kindDefaulted: unit.kindDefaulted,
                        covered: inputs.model.covers(a), minutes: a.seconds.map { $0 / 60 }, meters: a.meters,
                        nearestFacility: a.facility.map { inputs.facilities.features[$0].id },
                        population: unit.population, elderlyPopulation: unit.elderlyPopulation,
                        locatedBy: unit.locatedBy, note: a.note)
         }
         let targets = try inputs.pack.map { try judgeTargets($0, units, results, facilityLocations, inputs) } ?? []
-        let rejected = badKinds.map { bad in
-            Rejection(source: inputs.demand.source, layer: inputs.demand.layer,
-                      index: inputs.demand.features.first { $0.id == bad.id }?.index ?? -1, id: bad.id, reason: bad.reason)
-        }
         return CoverageReport(
             notes: inputs.notes, network: inputs.model.networkReport, units: results,
             summary: summary(results, targets: targets, inputs: inputs),
-            rejected: inputs.demand.rejections + inputs.facilities.rejections + rejected,
+            rejected: inputs.demand.rejections + inputs.facilities.rejections + badKinds,
             repaired: inputs.demand.repairs + inputs.facilities.repairs,
             warnings: inputs.demand.warnings + inputs.facilities.warnings
                 + (try inputs.model.unplaceable(facilityLocations)).map { "facility \(inputs.facilities.features[$0.index].id): \($0.note)" })

@@ -24,14 +24,12 @@ public enum CoverageFiles {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         let epsg = report.summary.crs.metricEPSG, method = AttributeValue.string(report.summary.method)
-        // Units in the demand layer's order; a feature whose id names no result is not written.
-        let position = Dictionary(report.units.indices.map { (report.units[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
-        let written = demand.features.compactMap { f in position[f.id].map { (f.geometry, $0) } }
-        let units = report.units
+        // Every unit with its own feature's geometry (by index: ids may repeat).
+        let units = report.units, features = demand.features
         let unitTable = FeatureTable(
-            fields: unitFields, count: written.count, epsg: epsg, geometry: { written[$0].0 },
+            fields: unitFields, count: units.count, epsg: epsg, geometry: { features[units[$0].feature].geometry },
             values: { i in
-                let u = units[written[i].1]
+                let u = units[i]
                 return [.string(u.id), u.name.map(AttributeValue.string) ?? .null, .string(u.kind.rawValue),
                         .int(u.covered ? 1 : 0), u.minutes.map { .double(($0 * 100).rounded() / 100) } ?? .null,
                         u.meters.map { .double($0.rounded()) } ?? .null,

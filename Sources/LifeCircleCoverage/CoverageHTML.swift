@@ -61,13 +61,11 @@ struct CoverageHTML {
         let covered = MapStyle.status(.pass), notCovered = MapStyle.status(.fail)
         let circleStyle = MapStyle(fill: "#56B4E9", fillOpacity: 0.18, stroke: "#0072B2", strokeWidth: 0.6)
         let facilityStyle = MapStyle(fill: "#000000", stroke: "#ffffff", strokeWidth: 0.8, pointRadius: 4)
-        let byID = Dictionary(report.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // A layer drawn as cells has no per-feature tooltips.
-        let titled = demand.features.count <= SVGMap.maximumDrawnFeatures
-        let units = demand.features.compactMap { f -> MapFeature? in
-            guard let u = byID[f.id] else { return nil }
+        let titled = report.units.count <= SVGMap.maximumDrawnFeatures
+        let units = report.units.map { u -> MapFeature in
             let minutes = u.minutes.map { " \(n($0)) min" } ?? u.meters.map { " \(n($0, 0)) m" } ?? ""
-            return MapFeature(f.geometry, style: (u.covered ? covered : notCovered).radius(5),
+            return MapFeature(demand.features[u.feature].geometry, style: (u.covered ? covered : notCovered).radius(5),
                               title: titled ? "\(u.name ?? u.id):\(minutes)" : nil)
         }
         let svg = SVGMap(
@@ -85,10 +83,9 @@ struct CoverageHTML {
     static let listedUnits = 300
 
     private func uncovered() -> ReportSection {
-        let byID = Dictionary(report.units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The farthest first (off-network ones, with no time, at the top), a bounded number: the
         // report of a province stays small; coverage.geojson has every unit.
-        let all = report.summary.uncovered.compactMap { byID[$0] }
+        let all = report.units.filter { !$0.covered }
         let listed = all.enumerated().sorted { a, b in
             let (x, y) = (a.element.minutes ?? .infinity, b.element.minutes ?? .infinity)
             return x != y ? x > y : a.offset < b.offset

@@ -7,7 +7,9 @@ import LifeCircleOutput
 
 /// One demand unit's access. `minutes`, `meters` and `nearest_facility` are written as null when
 /// unknown, so scripts can rely on the keys.
-public struct UnitResult: Hashable, ParallelEncodable, Codable {
+public struct UnitResult: Hashable, ParallelEncodable {
+    /// The unit's feature: its index in the demand layer's `features`, for the writers (not in the JSON).
+    public var feature: Int
     public var id: String
     public var name: String?
     public var kind: DemandKind
@@ -90,7 +92,7 @@ public struct CoverageSummary: Hashable, Sendable, Codable {
     public var uncovered: [String]
 }
 
-public struct CoverageReport: Sendable, Codable {
+public struct CoverageReport: Sendable, Encodable {
     public var notes: [String]
     /// The street network used: what was read, excluded by the walking filter, kept and dropped
     /// (only the largest connected component is kept); nil for the straight-line method.

@@ -1,6 +1,7 @@
 import Foundation
 import LifeCircleGEOS
 import LifeCircleGeometry
+import LifeCircleIO
 import LifeCircleInput
 
 /// Communities (社区) and villages (行政村): what coverage targets count separately.
@@ -22,6 +23,8 @@ public enum DemandKind: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// One community or village, located by a point in the metric CRS.
 public struct DemandUnit: Hashable, Sendable {
+    /// The unit's feature: its index in the layer's `features` (ids may repeat; indices do not).
+    public var feature: Int
     public var id: String
     public var name: String?
     public var kind: DemandKind
@@ -39,10 +42,10 @@ public enum DemandUnits {
     /// The units of a layer. `kind` forces one kind for the whole layer (`--kind village`);
     /// otherwise each unit's `kind` attribute decides, and a unit without one counts as a community.
     /// A unit whose kind attribute is present but unknown is rejected with the reason.
-    public static func read(_ layer: InputLayer, kind forced: DemandKind? = nil) throws -> (units: [DemandUnit], rejected: [(id: String, reason: String)]) {
+    public static func read(_ layer: InputLayer, kind forced: DemandKind? = nil) throws -> (units: [DemandUnit], rejected: [Rejection]) {
         var units: [DemandUnit] = []
-        var rejected: [(String, String)] = []
-        for feature in layer.features {
+        var rejected: [Rejection] = []
+        for (position, feature) in layer.features.enumerated() {
             let label = layer.value("kind", of: feature)?.text ?? ""
             let kind: DemandKind
             var defaulted = false
@@ -54,12 +57,13 @@ public enum DemandUnits {
             } else if let parsed = DemandKind(label: label) {
                 kind = parsed
             } else {
-                rejected.append((feature.id, "kind \"\(label)\" is neither community (社区) nor village (村)"))
+                rejected.append(Rejection(source: layer.source, layer: layer.layer, index: feature.index, id: feature.id,
+                                          reason: "kind \"\(label)\" is neither community (社区) nor village (村)"))
                 continue
             }
             let (location, how) = try locate(feature.geometry)
             units.append(DemandUnit(
-                id: feature.id, name: layer.value("name", of: feature)?.text, kind: kind, kindDefaulted: defaulted,
+                feature: position, id: feature.id, name: layer.value("name", of: feature)?.text, kind: kind, kindDefaulted: defaulted,
                 population: layer.value("population", of: feature)?.number,
                 elderlyPopulation: layer.value("elderly_population", of: feature)?.number,
                 location: location, locatedBy: how))

@@ -153,14 +153,10 @@ public enum SitingAnalysis {
             goal: goal.0, sites: goal.1, targetShare: goal.2, by: inputs.measure, capacitated: inputs.capacitated,
             method: inputs.model.method, profile: inputs.profile, minutes: inputs.minutes, radiusMeters: inputs.radius,
             crs: inputs.demand.crs, timeLimitSeconds: inputs.options.timeLimit, pack: inputs.pack?.id, capacity: basis)
-        let rejected = badKinds.map { bad in
-            Rejection(source: inputs.demand.source, layer: inputs.demand.layer,
-                      index: inputs.demand.features.first { $0.id == bad.id }?.index ?? -1, id: bad.id, reason: bad.reason)
-        }
         return SitingReport(
             notes: inputs.notes, request: request, selected: selected, candidates: candidateResults, units: unitResults,
             summary: summary,
-            rejected: inputs.demand.rejections + (inputs.facilities?.rejections ?? []) + inputs.candidates.rejections + rejected,
+            rejected: inputs.demand.rejections + (inputs.facilities?.rejections ?? []) + inputs.candidates.rejections + badKinds,
             repaired: inputs.demand.repairs + (inputs.facilities?.repairs ?? []) + inputs.candidates.repairs,
             warnings: warnings)
     }

@@ -107,4 +107,24 @@ private func layer(_ name: String, _ features: [(String, Coordinate, [String: At
             #expect(sets[s] == units.indices.filter { units[$0].planarDistance(to: site) <= 800 })
         }
     }
+
+    @Test func unitsSharingAnIdAreEachWrittenWithTheirOwnPlace() throws {
+        // Two communities with the same id, 100 m and 5 km from the only facility: both kept, each
+        // with its own answer and its own point in coverage.geojson (results refer to features by
+        // index, never by id).
+        let demand = layer("units", [("C1", Coordinate(500_100, 4_260_000), [:]), ("C1", Coordinate(505_000, 4_260_000), [:])])
+        let facilities = layer("facilities", [("F1", Coordinate(500_000, 4_260_000), [:])])
+        let model = StraightLineAccess(radius: 1000)
+        let report = try CoverageAnalysis.run(.init(demand: demand, facilities: facilities, model: model, profile: "straight line ≤ 1000 m"))
+        #expect(report.units.map(\.covered) == [true, false])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lifecircle-dup-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = try CoverageFiles.write(report, demand: demand, facilities: facilities,
+                                            circles: try model.serviceAreas(from: [Coordinate(500_000, 4_260_000)]),
+                                            area: try model.coverageArea(from: [Coordinate(500_000, 4_260_000)]), to: folder)
+        let written = try VectorSource(path: paths[1]).read().records
+        #expect(written.map { $0.attributes["covered"]?.number } == [1, 0])
+        let longitudes = written.compactMap { $0.geometry?.coordinates.first?.x }
+        #expect(longitudes.count == 2 && longitudes[0] < longitudes[1])
+    }
 }
