@@ -37,6 +37,9 @@ struct AccessOptions: ParsableArguments {
         if network != nil, radius != nil { throw ValidationError("--radius is for the straight-line method, without --network") }
     }
 
+    /// The option that declares the centreline layer's CRS, for error messages.
+    var crsOptions: [String: String] { network.map { [$0: "--network-from"] } ?? [:] }
+
     var request: AccessRequest {
         AccessRequest(network: network.map { LayerInput($0, from: networkFrom) }, profile: profile, minutes: minutes,
                       maxSnap: maxSnap, radius: radius)

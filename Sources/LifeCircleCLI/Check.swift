@@ -59,7 +59,8 @@ struct Check: ParsableCommand {
             districts: LayerInput(districts, from: districtsFrom), facilities: LayerInput(facilities, from: facilitiesFrom),
             units: units.map { LayerInput($0, from: unitsFrom) }, rules: rules, fieldOverrides: try fieldOptions.overrides(),
             personsPerHousehold: personsPerHousehold, output: output.request)
-        let result = try reportingInputErrors { try CheckRun.run(request, progress: output.log) }
+        let crsOptions = [districts: "--districts-from", facilities: "--facilities-from"].merging(units.map { [$0: "--units-from"] } ?? [:]) { a, _ in a }
+        let result = try reportingInputErrors(crsOptions: crsOptions) { try CheckRun.run(request, progress: output.log) }
         let report = result.report
         for warning in report.warnings { output.log.warn(warning) }
         let s = report.summary.all

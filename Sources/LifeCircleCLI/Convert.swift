@@ -19,7 +19,7 @@ struct Convert: ParsableCommand {
     var to: CRS = .cgcs2000
 
     func run() throws {
-        let summary = try reportingInputErrors {
+        let summary = try reportingInputErrors(crsOptions: [input: "--from"]) {
             try FileConversion.convert(input, to: output, layer: options.layer, from: options.from,
                                        target: to, read: options.readOptions)
         }

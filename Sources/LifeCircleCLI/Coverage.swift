@@ -33,7 +33,7 @@ struct Coverage: ParsableCommand {
         let request = CoverageRun.Request(
             demand: LayerInput(input.demand, from: input.demandFrom), facilities: LayerInput(input.facilities, from: input.facilitiesFrom),
             kind: input.kind, access: access.request, rules: rules, fieldOverrides: try fieldOptions.overrides(), output: output.request)
-        let (report, written) = try reportingInputErrors { () throws -> (CoverageReport, [String]) in
+        let (report, written) = try reportingInputErrors(crsOptions: input.crsOptions.merging(access.crsOptions) { a, _ in a }) { () throws -> (CoverageReport, [String]) in
             let result = try CoverageRun.run(request, progress: output.log)
             return (result.report, result.written)
         }

@@ -18,6 +18,9 @@ struct DemandOptions: ParsableArguments {
 
     @Option(name: .customLong("facilities-from"), help: "CRS of the facilities' coordinates.", transform: parseCRS)
     var facilitiesFrom: CRS?
+
+    /// The option that declares each input's CRS, for error messages.
+    var crsOptions: [String: String] { [demand: "--demand-from", facilities: "--facilities-from"] }
 }
 
 extension DemandKind: ExpressibleByArgument {

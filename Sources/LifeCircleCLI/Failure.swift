@@ -1,15 +1,23 @@
 import ArgumentParser
 import Foundation
+import LifeCircleInput
 
 /// Runs a command's work, turning library errors into a message on standard error and the
-/// documented exit status (65: the input data is at fault).
-func reportingInputErrors<R>(_ body: () throws -> R) throws -> R {
+/// documented exit status (65: the input data is at fault). `crsOptions` names, for each input
+/// path, the option that declares its CRS (`--districts-from`): the library says which CRS to
+/// declare, the command says how.
+func reportingInputErrors<R>(crsOptions: [String: String] = [:], _ body: () throws -> R) throws -> R {
     do {
         return try body()
     } catch let error as ValidationError {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        var message = "\(error)"
+        if case InputError.coordinates(let source, _, let issues) = error, let option = crsOptions[source] {
+            let suggestion = issues.lazy.compactMap(\.suggestion).first
+            message += suggestion.map { " (pass \(option) \($0))" } ?? " (pass \(option) with the data's CRS)"
+        }
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         throw ExitCode(65)
     }
 }

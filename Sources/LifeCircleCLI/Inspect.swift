@@ -16,7 +16,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let overrides = try input.fieldOptions.overrides()
-        let report = try reportingInputErrors {
+        let report = try reportingInputErrors(crsOptions: [file: "--from"]) {
             try Inspector.inspect(file, layer: input.layer, sourceCRS: input.from, fieldOverrides: overrides,
                                   read: input.readOptions)
         }

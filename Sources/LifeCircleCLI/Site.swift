@@ -81,7 +81,7 @@ struct Site: ParsableCommand {
             goal: add.map { .addSites($0) } ?? .reachShare(targetShare!), measure: by, rules: rules, capacitated: capacitated,
             norm: norm, personsPerHousehold: personsPerHousehold, solve: SolveOptions(timeLimit: timeLimit),
             fieldOverrides: try fieldOptions.overrides(), output: output.request)
-        let (report, written) = try reportingInputErrors { () throws -> (SitingReport, [String]) in
+        let (report, written) = try reportingInputErrors(crsOptions: input.crsOptions.merging(access.crsOptions.merging([candidates: "--candidates-from"]) { a, _ in a }) { a, _ in a }) { () throws -> (SitingReport, [String]) in
             let result = try SiteRun.run(request, progress: output.log)
             return (result.report, result.written)
         }

@@ -29,20 +29,20 @@ public enum CoordinateSanity {
                 kind: .missingCRS,
                 message: "No CRS is declared. The eastings (\(seen(e))) start with the Gauss-Krüger zone "
                     + "prefix \(zone.number): the data is most likely CGCS2000 \(zone.summary) with zone prefix. "
-                    + "Pass --from EPSG:\(zone.zonePrefixedEPSG).",
+                    + "Declare it as EPSG:\(zone.zonePrefixedEPSG).",
                 suggestion: .epsg(zone.zonePrefixedEPSG))
         }
         if looksLikeDegrees(e) {
             return CoordinateIssue(
                 kind: .missingCRS,
-                message: "No CRS is declared; the numbers (\(seen(e))) look like degrees. Pass --from EPSG:4490 "
+                message: "No CRS is declared; the numbers (\(seen(e))) look like degrees. Declare them as EPSG:4490 "
                     + "for CGCS2000 (or EPSG:4326 for GPS data, gcj02 for Amap or Tencent, bd09 for Baidu).",
                 suggestion: .cgcs2000)
         }
         return CoordinateIssue(
             kind: .missingCRS,
-            message: "No CRS is declared and the numbers (\(seen(e))) do not tell which it is. Pass --from with "
-                + "the CRS of the data, e.g. --from EPSG:4547 for CGCS2000 3-degree Gauss-Krüger CM 114°E.")
+            message: "No CRS is declared and the numbers (\(seen(e))) do not tell which it is. Declare the CRS "
+                + "of the data, e.g. EPSG:4547 for CGCS2000 3-degree Gauss-Krüger CM 114°E.")
     }
 
     private static func geographicIssues(_ e: Envelope, _ definition: CRSDefinition) -> [CoordinateIssue] {
@@ -77,7 +77,7 @@ public enum CoordinateSanity {
             return [CoordinateIssue(
                 kind: .geographicDeclaredAsProjected,
                 message: "\(declared) is projected, in metres, but \(seen(e)), which look like degrees of "
-                    + "longitude and latitude. Pass --from EPSG:4490 (CGCS2000), EPSG:4326 (WGS 84), gcj02 "
+                    + "longitude and latitude. Declare them as EPSG:4490 (CGCS2000), EPSG:4326 (WGS 84), gcj02 "
                     + "(Amap, Tencent) or bd09 (Baidu), whichever the data came from.",
                 suggestion: .cgcs2000)]
         }
@@ -105,7 +105,7 @@ public enum CoordinateSanity {
             return []
         }
         return [CoordinateIssue(
-            kind: .zonePrefixMismatch, message: message + ": pass --from EPSG:\(suggestion).",
+            kind: .zonePrefixMismatch, message: message + ": declare it as EPSG:\(suggestion).",
             suggestion: .epsg(suggestion))]
     }
 
@@ -127,16 +127,16 @@ public enum CoordinateSanity {
     /// What projected numbers (declared as degrees) most likely are.
     private static func projectedGuess(_ e: Envelope) -> (advice: String, suggestion: CRS?) {
         if let zone = prefixedZone(e) {
-            return ("The eastings start with the Gauss-Krüger zone prefix \(zone.number): pass --from "
+            return ("The eastings start with the Gauss-Krüger zone prefix \(zone.number): declare them as "
                 + "EPSG:\(zone.zonePrefixedEPSG) (CGCS2000 \(zone.summary), eastings with zone prefix).",
                 .epsg(zone.zonePrefixedEPSG))
         }
         if e.minX >= 100_000 && e.maxX <= 900_000 && plausibleNorthings(e) {
             return ("They look like Gauss-Krüger or UTM eastings without a zone prefix, which do not tell the zone: "
-                + "pass --from with the data's zone, e.g. EPSG:4547 for CGCS2000 3-degree CM 114°E "
+                + "declare the data's zone, e.g. EPSG:4547 for CGCS2000 3-degree CM 114°E "
                 + "(EPSG:4534–4554 cover CM 75°E–135°E).", nil)
         }
-        return ("Pass --from with the projected CRS of the data.", nil)
+        return ("Declare the projected CRS of the data.", nil)
     }
 
     /// The Gauss-Krüger zone whose prefix all eastings carry (x between 13 000 000 and 46 000 000).

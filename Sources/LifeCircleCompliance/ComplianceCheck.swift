@@ -58,7 +58,7 @@ public enum ComplianceCheck {
             summary: ComplianceSummary(results, targets: territory.results, elsewhere: territory.elsewhere),
             assumptions: Assumptions(
                 personsPerHousehold: pph,
-                personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given with --persons-per-household",
+                personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given by the user",
                 districtsUsingPersonsPerHousehold: facts.indices.filter { usedPersonsPerHousehold(facts[$0], results[$0], unitRules) }.count,
                 crs: districts.crs,
                 notes: pack.notes),

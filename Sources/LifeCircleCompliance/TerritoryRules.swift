@@ -16,7 +16,7 @@ enum TerritoryRules {
             case (_, .coveredShare):
                 elsewhere.append("\(rule.id): \(rule.summary) — evaluated by `lifecircle coverage`")
             case (.units, .facilitiesPerUnit) where !hasUnits:
-                elsewhere.append("\(rule.id): \(rule.summary) — needs an administrative-units layer (--units)")
+                elsewhere.append("\(rule.id): \(rule.summary) — needs an administrative-units layer")
             default:
                 break
             }

@@ -46,7 +46,7 @@ public struct FieldAliases: Hashable, Sendable {
         var problems: [String] = []
         for (canonical, wanted) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let entry = entries.first(where: { Self.normalized($0.canonical) == Self.normalized(canonical) }) else {
-                problems.append("unknown field \"\(canonical)\" in --field \(canonical)=\(wanted) "
+                problems.append("unknown field \"\(canonical)\" in the field override \(canonical)=\(wanted) "
                                 + "(known: \(canonicalNames.joined(separator: ", ")))")
                 continue
             }

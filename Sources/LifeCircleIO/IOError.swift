@@ -35,7 +35,7 @@ public enum IOError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .fieldMapping(path, problems):
             "\(path): " + problems.joined(separator: "; ")
         case let .malformedFieldOverride(argument, reason):
-            "malformed --field \"\(argument)\": \(reason)"
+            "malformed field override \"\(argument)\": \(reason)"
         case let .unknownOutputFormat(path):
             "cannot write \(path): unknown output format; use one of "
                 + OutputFormat.allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")

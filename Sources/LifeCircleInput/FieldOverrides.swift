@@ -6,7 +6,7 @@ public enum FieldOverrides {
     public struct Unmatched: Error, CustomStringConvertible {
         public var overrides: [String: String]
         public var description: String {
-            "--field " + overrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            "field override " + overrides.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
                 + ": no input has such a column"
         }
     }

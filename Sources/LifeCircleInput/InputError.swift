@@ -1,14 +1,18 @@
+import LifeCircleCRS
+
 /// Why an input could not be used at all (feature-level problems go to the ledger instead).
 public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The coordinates cannot be placed: the message says what was seen and what to pass.
-    case coordinates(source: String, layer: String, message: String)
+    /// The coordinates cannot be placed: each issue says what was seen and, where the numbers tell,
+    /// the CRS to declare (`suggestion`), which the CLI names with the layer's own option.
+    case coordinates(source: String, layer: String, issues: [CoordinateIssue])
     /// Nothing in the layer could be used.
     case noUsableFeatures(source: String, layer: String, rejected: Int)
 
     public var description: String {
         switch self {
-        case .coordinates(let source, let layer, let message):
-            "\(source) (layer \(layer)): \(message)"
+        case .coordinates(let source, let layer, let issues):
+            "\(source) (layer \(layer)): "
+                + (issues.isEmpty ? "the coordinates cannot be placed" : issues.map(\.message).joined(separator: " "))
         case .noUsableFeatures(let source, let layer, let rejected):
             "\(source) (layer \(layer)): no usable feature; all \(rejected) were rejected (see the rejection list)"
         }

@@ -44,7 +44,7 @@ public struct CRSChoice: Hashable, Sendable, Codable {
     public var declared: String?
     /// What the coordinates were read as, e.g. "GCJ-02" or "EPSG:4490".
     public var source: String
-    /// Why: "declared by the file", "given with --from", or the guess's reasoning.
+    /// Why: "declared by the file", "given by the user", or the guess's reasoning.
     public var sourceBasis: String
     /// The projected CRS for metres and square metres, e.g. "EPSG:4544".
     public var metric: String

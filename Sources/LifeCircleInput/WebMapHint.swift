@@ -7,13 +7,13 @@ enum WebMapHint {
     static func find(path: String, records: [FeatureRecord]) -> String? {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         if let system = webMapSystem(in: fileName) {
-            return "the file name says \(system): if so, pass --from \(system.flag) (it is declared as WGS 84, as GeoJSON always is)"
+            return "the file name says \(system): if so, declare its coordinates as \(system.flag) (it is declared as WGS 84, as GeoJSON always is)"
         }
         let crsFields = ["coord_sys", "coordsys", "crs", "坐标系"]
         for record in records.prefix(50) {
             for (field, value) in record.attributes where crsFields.contains(field.lowercased()) {
                 if let text = value.text, let system = webMapSystem(in: text) {
-                    return "the field \(field) says \"\(text)\": pass --from \(system.flag) to read the coordinates as \(system)"
+                    return "the field \(field) says \"\(text)\": declare the coordinates as \(system.flag) to read them as \(system)"
                 }
             }
         }

@@ -184,9 +184,9 @@ public enum SitingAnalysis {
         }
         let missing = values.filter { $0 == nil }.count
         guard missing < units.count else {
-            throw SitingError.invalidRequest("--by \(measure.rawValue): no demand unit gives its \(measure.label)")
+            throw SitingError.invalidRequest("coverage by \(measure.rawValue): no demand unit gives its \(measure.label)")
         }
-        if missing > 0 { warnings.append("\(missing) demand units give no \(measure.label): they count 0 for --by \(measure.rawValue)") }
+        if missing > 0 { warnings.append("\(missing) demand units give no \(measure.label): they count 0 in coverage by \(measure.rawValue)") }
         return values.map { max($0 ?? 0, 0) }
     }
 
@@ -208,9 +208,9 @@ public enum SitingAnalysis {
         let rule = inputs.pack?.rules.first { $0.metric == .floorAreaPer100Households && $0.target == .districts(.new) }
             ?? inputs.pack?.rules.first { $0.metric == .floorAreaPer100Households }
         guard let norm = inputs.norm ?? rule?.threshold, norm > 0 else {
-            throw SitingError.invalidRequest("capacitated siting needs a norm in m² per 100 households: --norm, or --rules with a floor_area_per_100_households rule")
+            throw SitingError.invalidRequest("capacitated siting needs a norm in m² per 100 households: give one, or a rule pack with a floor_area_per_100_households rule")
         }
-        let source = inputs.norm != nil ? "--norm" : "\(rule!.id) (\(inputs.pack!.id))"
+        let source = inputs.norm != nil ? "given by the user" : "\(rule!.id) (\(inputs.pack!.id))"
         let pph = inputs.personsPerHousehold ?? inputs.pack?.personsPerHousehold ?? 3.0
         var fromPopulation = 0
         let features = Dictionary(inputs.demand.features.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -6,7 +6,7 @@ public enum SitingError: Error, Hashable, Sendable, CustomStringConvertible {
     case targetOutOfReach(target: Double, best: Double, candidates: Int, measure: String)
     /// A value the run needs is missing or unusable, e.g. a candidate's floor area in capacitated siting.
     case missingValue(source: String, feature: String, field: String, reason: String)
-    /// The options do not make a problem, e.g. `--add 0`.
+    /// The options do not make a problem, e.g. adding 0 sites.
     case invalidRequest(String)
     /// CBC failed on a model it should solve (not a time limit, which gives an answer with its gap).
     case solverFailed(String)
@@ -15,7 +15,7 @@ public enum SitingError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .targetOutOfReach(let target, let best, let candidates, let measure):
             "target out of reach: even all \(candidates) candidates reach \(Self.percent(best)) of \(measure) "
-                + "< \(Self.percent(target)); lower --target-share to at most \(Self.percent(best)) or add candidate sites"
+                + "< \(Self.percent(target)); lower the target share to at most \(Self.percent(best)) or add candidate sites"
         case .missingValue(let source, let feature, let field, let reason):
             "\(source): feature \(feature): \(field) \(reason)"
         case .invalidRequest(let message):

@@ -22,7 +22,7 @@ public enum SitingMeasure: String, Hashable, Sendable, Codable, CaseIterable {
 public struct CapacityBasis: Hashable, Sendable, Codable {
     /// m² of floor area per 100 households the capacity divides by.
     public var normM2Per100Households: Double
-    /// Where the norm comes from, e.g. "YC-NEW (yinchuan-2020)" or "--norm".
+    /// Where the norm comes from, e.g. "YC-NEW (yinchuan-2020)" or "given by the user".
     public var normSource: String
     public var personsPerHousehold: Double
     /// Units whose households were estimated as population ÷ persons per household.

@@ -39,7 +39,7 @@ import Testing
         let prefixed = try #require(CoordinateSanity.check(Self.prefixed, declared: .cgcs2000).first)
         #expect(prefixed.kind == .projectedDeclaredAsGeographic)
         #expect(prefixed.suggestion == .epsg(4526))
-        #expect(prefixed.message.contains("--from EPSG:4526"))
+        #expect(prefixed.message.contains("declare them as EPSG:4526"))
     }
 
     @Test func degreesDeclaredAsMetres() throws {
@@ -56,7 +56,7 @@ import Testing
         #expect(issue.suggestion == .epsg(4526))
         #expect(issue.message.contains("zone prefix 38"))
         #expect(issue.message.contains("x runs 38505637 to 38510002"))
-        #expect(issue.message.hasSuffix("pass --from EPSG:4526."))
+        #expect(issue.message.hasSuffix("declare it as EPSG:4526."))
     }
 
     @Test func missingZonePrefixInAZonePrefixedCRS() throws {

@@ -30,7 +30,7 @@ import Testing
         let beds = try #require(report.summary.targets.first { $0.rule == "AK-T25-BED" })
         #expect(beds.value == 60)
         #expect(beds.outcome == .pass)
-        // Service-network rules need --units: named as evaluated elsewhere.
+        // Service-network rules need an administrative-units layer: named as evaluated elsewhere.
         #expect(report.summary.targetsElsewhere.contains { $0.hasPrefix("AK-CTY") })
     }
 

@@ -28,7 +28,7 @@ import Testing
         }
         #expect(error == .fieldMapping(path: "districts.shp", problems: [
             "no field \"造价\" for cost (fields: \(fields.joined(separator: ", ")))",
-            "unknown field \"popul\" in --field popul=人口数 (known: \(FieldAliases.standard.canonicalNames.joined(separator: ", ")))",
+            "unknown field \"popul\" in the field override popul=人口数 (known: \(FieldAliases.standard.canonicalNames.joined(separator: ", ")))",
         ]))
         #expect(error.description.hasPrefix("districts.shp: no field \"造价\" for cost"))
     }
@@ -39,6 +39,6 @@ import Testing
             #expect(error == .malformedFieldOverride(argument: argument, reason: "expected canonical=source, e.g. population=常住人口"))
         }
         let twice = try #require(throws: IOError.self) { try FieldAliases.parseOverrides(["name=名称", "name=名字"]) }
-        #expect(twice.description == "malformed --field \"name=名字\": name is already mapped to 名称")
+        #expect(twice.description == "malformed field override \"name=名字\": name is already mapped to 名称")
     }
 }

@@ -88,7 +88,7 @@ import Testing
 
     @Test func webMapHintIsReportedForGCJ02Files() throws {
         let report = try Inspector.inspect(dataPath("china/yinchuan_districts_gcj02.geojson"))
-        #expect(report.layers[0].crsIssues.contains { $0.contains("--from gcj02") })
+        #expect(report.layers[0].crsIssues.contains { $0.contains("declare its coordinates as gcj02") })
         let given = try Inspector.inspect(dataPath("china/yinchuan_districts_gcj02.geojson"), sourceCRS: .gcj02)
         #expect(given.layers[0].crsIssues.isEmpty)
         #expect(given.layers[0].resolvedCRS == "GCJ-02")

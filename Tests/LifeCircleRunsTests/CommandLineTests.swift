@@ -57,4 +57,17 @@ import Testing
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("/nonexistent/districts.geojson"))
     }
+
+    @Test func anUnplaceableLayerIsToldWhichOptionDeclaresItsCRS() throws {
+        // Facilities in metres with no CRS and no zone prefix: the numbers do not tell the zone, so
+        // the run stops, and the message names this command's option for that layer.
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let facilities = folder + "/facilities.csv"
+        try "id,x,y,floor_area_m2\nF1,500100,4260100,300\n".write(toFile: facilities, atomically: true, encoding: .utf8)
+        let run = try lifecircle(["check", "--districts", CommandRunTests.data("GeoData/demo/haidian_districts.geojson"),
+                                  "--facilities", facilities, "--rules", "yinchuan-2020", "--out", folder + "/out", "--quiet"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("facilities.csv") && run.stderr.contains("(pass --facilities-from with the data's CRS)"), "\(run.stderr)")
+    }
 }
