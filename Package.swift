@@ -89,7 +89,7 @@ let package = Package(
         // Benchmark cases, each run against its Python/C peer by Scripts/bench.sh.
         .executableTarget(name: "LifeCircleBench", dependencies: [
             "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms", "LifeCircleSiting",
-            "LifeCircleNetwork", "LifeCircleWorkers",
+            "LifeCircleNetwork", "LifeCircleWorkers", "LifeCircleCRS",
         ]),
 
         // What several test targets share (a seeded generator), not a test target itself.

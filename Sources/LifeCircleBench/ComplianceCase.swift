@@ -23,7 +23,7 @@ enum ComplianceCase {
         let out = try options.string("out")
         let repeats = try options.int("repeat", default: 3)
 
-        let crs = CRSChoice(declared: nil, source: "EPSG:4544", sourceBasis: "benchmark", metric: "EPSG:4544",
+        let crs = CRSChoice(declared: nil, source: .epsg(4544), sourceBasis: "benchmark", metric: .epsg(4544),
                             metricReason: "benchmark")
         let districts = InputLayer(source: data, layer: "districts", crs: crs, features: try loadDistricts(data))
         let facilities = InputLayer(source: data, layer: "facilities", crs: crs, features: try loadFacilities(data))

@@ -1,4 +1,5 @@
 import Foundation
+import LifeCircleCRS
 import LifeCircleGEOS
 import LifeCircleWorkers
 import LifeCircleGeometry
@@ -169,7 +170,7 @@ enum CoverageCase {
         var edgeTo: [Int32]
         var edgeClass: [UInt8]
         var classes: [String]
-        var crs: String
+        var crs: CRS
         var demand: [Coordinate]
         var facilities: [Coordinate]
 
@@ -193,14 +194,14 @@ enum CoverageCase {
                 throw BenchError("\(dir)/meta.json: no classes or crs")
             }
             self.classes = classes
-            self.crs = crs
+            self.crs = try CRS(parsing: crs)
             guard edgeClass.count == edgeFrom.count else { throw BenchError("\(dir): edge files disagree on the number of edges") }
         }
 
         /// Every edge as a two-vertex line feature with its `class`, in the metric CRS: what a
         /// planner's centreline layer gives, already loaded.
         func roadLayer() -> InputLayer {
-            let choice = CRSChoice(declared: crs, source: crs, sourceBasis: "generated in it", metric: crs,
+            let choice = CRSChoice(declared: crs.description, source: crs, sourceBasis: "generated in it", metric: crs,
                                    metricReason: "the synthetic city's CRS")
             let names = classes.map { AttributeValue.string($0) }
             let features = edgeFrom.indices.map { e in

@@ -40,25 +40,46 @@ public struct Repair: Hashable, Sendable, Codable, CustomStringConvertible {
 
 /// How coordinates were interpreted and where metric work happens: stated in every output.
 public struct CRSChoice: Hashable, Sendable, Codable {
-    /// What the file declared ("EPSG:4326"), nil when nothing.
+    /// What the file declared ("EPSG:4326"), as it says it; nil when nothing.
     public var declared: String?
-    /// What the coordinates were read as, e.g. "GCJ-02" or "EPSG:4490".
-    public var source: String
+    /// What the coordinates were read as, e.g. GCJ-02 or EPSG:4490.
+    public var source: CRS
     /// Why: "declared by the file", "given by the user", or the guess's reasoning.
     public var sourceBasis: String
-    /// The projected CRS for metres and square metres, e.g. "EPSG:4544".
-    public var metric: String
+    /// The projected CRS for metres and square metres, e.g. EPSG:4544.
+    public var metric: CRS
     public var metricReason: String
 
     /// The metric CRS's EPSG code, for writers that take one.
-    public var metricEPSG: Int? { metric.hasPrefix("EPSG:") ? Int(metric.dropFirst(5)) : nil }
+    public var metricEPSG: Int? { if case .epsg(let code) = metric { code } else { nil } }
 
-    public init(declared: String?, source: String, sourceBasis: String, metric: String, metricReason: String) {
+    public init(declared: String?, source: CRS, sourceBasis: String, metric: CRS, metricReason: String) {
         self.declared = declared
         self.source = source
         self.sourceBasis = sourceBasis
         self.metric = metric
         self.metricReason = metricReason
+    }
+
+    // In outputs the CRSs are their names ("EPSG:4544", "GCJ-02").
+    private enum CodingKeys: String, CodingKey { case declared, source, sourceBasis, metric, metricReason }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(declared, forKey: .declared)
+        try c.encode(source.description, forKey: .source)
+        try c.encode(sourceBasis, forKey: .sourceBasis)
+        try c.encode(metric.description, forKey: .metric)
+        try c.encode(metricReason, forKey: .metricReason)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        declared = try c.decodeIfPresent(String.self, forKey: .declared)
+        source = try CRS(parsing: try c.decode(String.self, forKey: .source))
+        sourceBasis = try c.decode(String.self, forKey: .sourceBasis)
+        metric = try CRS(parsing: try c.decode(String.self, forKey: .metric))
+        metricReason = try c.decode(String.self, forKey: .metricReason)
     }
 }
 

@@ -76,8 +76,8 @@ public enum InputLoader {
 
         var result = InputLayer(
             source: path, layer: layer, encoding: data.encoding,
-            crs: CRSChoice(declared: data.info.crs, source: source.crs.description, sourceBasis: source.basis,
-                           metric: metric.crs.description, metricReason: metric.reason),
+            crs: CRSChoice(declared: data.info.crs, source: source.crs, sourceBasis: source.basis,
+                           metric: metric.crs, metricReason: metric.reason),
             fieldMapping: mapping, features: [], rejections: data.rejections, repairs: [], warnings: data.warnings)
         if options.sourceCRS == nil, let hint = WebMapHint.find(path: path, records: data.records) {
             result.warnings.append(hint)

@@ -19,7 +19,7 @@ extension StreetGraph {
     /// middle of a segment, without a vertex there, do not join: node such layers first.
     /// Features that are not lines are listed as rejections.
     public init(centrelines layer: InputLayer, options: NetworkOptions = NetworkOptions()) throws {
-        guard case .epsg(let code) = try CRS(parsing: layer.crs.metric) else { throw NetworkError.notProjected(layer.crs.metric) }
+        guard case .epsg(let code) = layer.crs.metric else { throw NetworkError.notProjected(layer.crs.metric.description) }
         var metric = MetricCRS(epsg: code, reason: layer.crs.metricReason)
         var project: CoordinateConverter?
         if let given = try options.givenMetricCRS(), given.epsg != code {

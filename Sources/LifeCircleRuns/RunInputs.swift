@@ -21,7 +21,7 @@ struct RunInputs {
         let first = try progress.step("prepare \(names[0])", result: Self.describe) {
             try InputLoader.prepare(read[0], options: LoadOptions(sourceCRS: primary.from, fieldOverrides: overrides[0]))
         }
-        let metric = try CRS(parsing: first.crs.metric)
+        let metric = first.crs.metric
         self.primary = first
         self.metric = metric
         self.others = try others.indices.map { i in

@@ -34,7 +34,7 @@ import Testing
             F3,无坐标,100,,
             """)
         let districtLayer = try InputLoader.load(districts)
-        let metric = try LifeCircleCRS.CRS(parsing: districtLayer.crs.metric)
+        let metric = districtLayer.crs.metric
         let facilityLayer = try InputLoader.load(facilities, options: LoadOptions(metricCRS: metric))
         let pack = try RulePackLibrary.standard.load("yinchuan-2020")
         let report = try ComplianceCheck.run(.init(districts: districtLayer, facilities: facilityLayer, pack: pack))
@@ -50,7 +50,7 @@ import Testing
         #expect(report.district("D2").check("YC-OLD")?.outcome == .pass)
         #expect(report.district("D2").check("YC-SITE")?.outcome == .fail)
         #expect(report.rejected.map(\.id) == ["F3"])
-        #expect(report.assumptions.crs.metric == "EPSG:4544")
+        #expect(report.assumptions.crs.metric == .epsg(4544))
 
         let out = folder.appendingPathComponent("out").path
         let paths = try ComplianceFiles.write(report, districts: districtLayer, facilities: facilityLayer, to: out)

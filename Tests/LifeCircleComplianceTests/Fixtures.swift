@@ -8,7 +8,7 @@ import LifeCircleNorms
 /// Small worlds in a metric CRS (EPSG:4547 eastings and northings), built in memory, so each
 /// case's figures can be computed by hand.
 enum Fixture {
-    static let crs = CRSChoice(declared: nil, source: "EPSG:4547", sourceBasis: "test", metric: "EPSG:4547",
+    static let crs = CRSChoice(declared: nil, source: .epsg(4547), sourceBasis: "test", metric: .epsg(4547),
                                metricReason: "test")
 
     /// A 100 m square with its lower-left corner at (x, y).

@@ -69,7 +69,7 @@ private let geoData = URL(fileURLWithPath: #filePath)
 
     /// One residential street due east from (385,000, 6,672,000) in UTM 35N, walked at 1 m/s.
     func straightStreet(metres: Double, minutes: Double) throws -> NetworkAccess {
-        let crs = CRSChoice(declared: nil, source: "EPSG:32635", sourceBasis: "test", metric: "EPSG:32635", metricReason: "test")
+        let crs = CRSChoice(declared: nil, source: .epsg(32635), sourceBasis: "test", metric: .epsg(32635), metricReason: "test")
         let street = InputFeature(index: 0, id: "S", geometry: .lineString(LineString([Coordinate(385_000, 6_672_000),
                                                                                      Coordinate(385_000 + metres, 6_672_000)])),
                                   attributes: ["class": .string("residential")])

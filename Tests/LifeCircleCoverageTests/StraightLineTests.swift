@@ -7,7 +7,7 @@ import LifeCircleNorms
 import Testing
 import LifeCircleTestSupport
 
-private let crs = CRSChoice(declared: nil, source: "EPSG:4544", sourceBasis: "test", metric: "EPSG:4544", metricReason: "test")
+private let crs = CRSChoice(declared: nil, source: .epsg(4544), sourceBasis: "test", metric: .epsg(4544), metricReason: "test")
 
 private func layer(_ name: String, _ features: [(String, Coordinate, [String: AttributeValue])]) -> InputLayer {
     InputLayer(source: name, layer: name, crs: crs, features: features.enumerated().map { i, f in

@@ -28,10 +28,10 @@ import Testing
         // (114.0548, 22.5431) in EPSG:4526 (cs2cs): E 38505636.967 N 2493941.126.
         let path = try writeFile("gk38.csv", "name,x,y\nA,38505636.967,2493941.126\n")
         let layer = try InputLoader.load(path)
-        #expect(layer.crs.source == "EPSG:4526")
+        #expect(layer.crs.source == .epsg(4526))
         #expect(layer.crs.sourceBasis.contains("zone prefix"))
         // Projected to the CM-114 zone without prefix: the same point, easting without the 38.
-        #expect(layer.crs.metric == "EPSG:4547")
+        #expect(layer.crs.metric == .epsg(4547))
         let c = layer.features[0].geometry.coordinates[0]
         #expect(abs(c.x - 505_636.967) < 0.001 && abs(c.y - 2_493_941.126) < 0.001)
         // Declared as the CM code instead, the prefix is a mistake and said to be one.

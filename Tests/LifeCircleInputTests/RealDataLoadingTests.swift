@@ -21,8 +21,8 @@ private func area(_ g: Geometry) throws -> Double { try NativeGeometry(g).area()
     @Test func yinchuanDistrictsFromGCJ02AreWithinATenthOfAPercentOfGeodesicArea() throws {
         let layer = try InputLoader.load(dataPath("china/yinchuan_districts_gcj02.geojson"),
                                          options: LoadOptions(sourceCRS: .gcj02))
-        #expect(layer.crs.source == "GCJ-02")
-        #expect(layer.crs.metric == "EPSG:4544")
+        #expect(layer.crs.source == .gcj02)
+        #expect(layer.crs.metric == .epsg(4544))
         #expect(layer.features.count == 6)
         #expect(layer.rejections.isEmpty)
         for feature in layer.features {
@@ -39,7 +39,7 @@ private func area(_ g: Geometry) throws -> Double { try NativeGeometry(g).area()
         // ogrinfo -ro -dialect sqlite -sql "SELECT COUNT(*), SUM(ST_Area(geometry, 1)) FROM suzhou_buildings_floors_pybdshadow" …
         let layer = try InputLoader.load(dataPath("china/suzhou_buildings_floors_pybdshadow.geojson"))
         #expect(layer.features.count == 3076)
-        #expect(layer.crs.metric == "EPSG:4549")
+        #expect(layer.crs.metric == .epsg(4549))
         let total = try layer.features.reduce(0) { $0 + (try area($1.geometry)) }
         #expect(abs(total / 1_235_915.00004005 - 1) < 0.001)
     }
@@ -49,7 +49,7 @@ private func area(_ g: Geometry) throws -> Double { try NativeGeometry(g).area()
         let layer = try InputLoader.load(dataPath("osm/beijing_haidian_wudaokou_2017.osm.pbf"),
                                          options: LoadOptions(layer: "multipolygons"))
         #expect(layer.features.count == 652)
-        #expect(layer.crs.metric == "EPSG:4548")  // 116.3°E: zone 39, CM 117°E
+        #expect(layer.crs.metric == .epsg(4548))  // 116.3°E: zone 39, CM 117°E
         let total = try layer.features.reduce(0) { $0 + (try area($1.geometry)) }
         #expect(abs(total / 10_711_413.3639516 - 1) < 0.001)
     }
@@ -58,7 +58,7 @@ private func area(_ g: Geometry) throws -> Double { try NativeGeometry(g).area()
         // SpatiaLite counts 1,045 valid of 1,095 (ST_IsValid): 50 invalid, of which 27 have only
         // rings of fewer than 4 points (broken OSM relations) and cannot be repaired.
         let layer = try InputLoader.load(dataPath("osm/helsinki_2019.osm.pbf"), options: LoadOptions(layer: "multipolygons"))
-        #expect(layer.crs.metric == "EPSG:32635")
+        #expect(layer.crs.metric == .epsg(32635))
         #expect(layer.features.count + layer.rejections.count == 1095)
         #expect(layer.rejections.count == 27)
         #expect(layer.repairs.count == 23)

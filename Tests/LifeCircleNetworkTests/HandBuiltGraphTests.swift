@@ -197,7 +197,7 @@ import Testing
     }
 
     @Test func theRoadClassComesFromAChineseFieldAndOtherGeometriesAreRejected() throws {
-        let crs = CRSChoice(declared: nil, source: "EPSG:4547", sourceBasis: "test", metric: "EPSG:4547", metricReason: "test")
+        let crs = CRSChoice(declared: nil, source: .epsg(4547), sourceBasis: "test", metric: .epsg(4547), metricReason: "test")
         let layer = InputLayer(source: "roads.shp", layer: "roads", crs: crs, features: [
             InputFeature(index: 0, id: "1", geometry: .lineString(LineString(points([(0, 0), (50, 0)]))),
                          attributes: ["道路等级": .string("支路 ")]),

@@ -18,8 +18,8 @@ func roads(_ lines: [(points: [(Double, Double)], roadClass: String?)]) -> Input
                      geometry: .lineString(LineString(line.points.map { Coordinate(x: $0.0, y: $0.1) })),
                      attributes: line.roadClass.map { ["class": .string($0)] } ?? [:])
     }
-    let crs = CRSChoice(declared: "EPSG:32650", source: "EPSG:32650", sourceBasis: "built by the test",
-                        metric: "EPSG:32650", metricReason: "built by the test")
+    let crs = CRSChoice(declared: "EPSG:32650", source: .epsg(32650), sourceBasis: "built by the test",
+                        metric: .epsg(32650), metricReason: "built by the test")
     return InputLayer(source: "test", layer: "roads", crs: crs, features: features)
 }
 

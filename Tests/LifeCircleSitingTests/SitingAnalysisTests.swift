@@ -7,7 +7,7 @@ import LifeCircleNorms
 import LifeCircleSiting
 import Testing
 
-private let crs = CRSChoice(declared: nil, source: "EPSG:4544", sourceBasis: "test", metric: "EPSG:4544", metricReason: "test")
+private let crs = CRSChoice(declared: nil, source: .epsg(4544), sourceBasis: "test", metric: .epsg(4544), metricReason: "test")
 
 /// A layer of points in EPSG:4544 (near Yinchuan), at offsets in metres from (500000, 4250000).
 private func layer(_ name: String, _ features: [(String, Double, Double, [String: AttributeValue])]) -> InputLayer {
