@@ -50,6 +50,7 @@ struct RulesShow: ParsableCommand {
         if let english = pack.titleEnglish { print(english) }
         print("Jurisdiction: \(pack.jurisdiction)")
         print("Document: \(describe(pack.document))")
+        print("Text: \(pack.document.textPath ?? "none shipped in GeoData/policies")")
         print("File: \(pack.path)")
         print("Persons per household: \(number(pack.personsPerHousehold)) — \(pack.personsPerHouseholdBasis)")
         if let coverage = pack.coverage {
@@ -62,14 +63,17 @@ struct RulesShow: ParsableCommand {
         }
         print("Rules:")
         if pack.rules.isEmpty { print("  (none)") }
-        for rule in pack.rules { show(rule) }
-        if !pack.notes.isEmpty {
+        for rule in pack.rules { show(rule, of: pack) }
+        if !pack.packNotes.isEmpty {
             print("Notes:")
-            for note in pack.notes { print("  - \(note)") }
+            for note in pack.packNotes {
+                print("  - \(note.chinese)")
+                if let english = note.english { print("    \(english)") }
+            }
         }
     }
 
-    private func show(_ rule: Rule) {
+    private func show(_ rule: Rule, of pack: RulePack) {
         print("")
         print("  \(rule.id)  \(target(rule))  \(rule.metric.rawValue) \(rule.comparison.symbol) "
               + "\(number(rule.threshold)) \(rule.unit)")
@@ -83,8 +87,12 @@ struct RulesShow: ParsableCommand {
         ].compactMap { $0 }
         if !details.isEmpty { print("    " + details.joined(separator: "; ")) }
         let citation = rule.citation
-        print("    Source: \(describe(citation.document)), clause \(citation.clause ?? "—")")
+        print("    Source: \(describe(citation.document))")
+        print("    Clause: \(citation.clause ?? "not recorded")")
         print(citation.phraseIsQuoted ? "    Phrase: “\(citation.phrase)”" : "    Paraphrase (not a quotation): \(citation.phrase)")
+        if citation.document != pack.document {
+            print("    Text: \(citation.document.textPath ?? "none shipped in GeoData/policies")")
+        }
         print("    Confidence: \(citation.confidence.rawValue) (\(meaning(citation.confidence)))")
     }
 

@@ -61,7 +61,7 @@ public enum ComplianceCheck {
                 personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given by the user",
                 districtsUsingPersonsPerHousehold: facts.indices.filter { usedPersonsPerHousehold(facts[$0], results[$0], unitRules) }.count,
                 crs: districts.crs,
-                notes: pack.notes),
+                notes: pack.notes, notesEnglish: pack.notesEnglish),
             rejected: layers.flatMap(\.rejections),
             repaired: layers.flatMap(\.repairs),
             unallocatedFacilities: allocation.unallocated,

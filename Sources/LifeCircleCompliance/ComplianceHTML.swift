@@ -213,16 +213,37 @@ struct ComplianceHTML {
     }
 
     private func rules() -> ReportSection {
-        var seen = Set<String>()
-        let citations = (report.districts.flatMap(\.checks) + report.summary.targets + report.planningUnits.map(\.check))
-            .filter { seen.insert($0.rule).inserted }
-        let items = citations.map { c in
-            let source = [c.citation.document, c.citation.number, c.citation.clause].compactMap { $0 }.joined(separator: " ")
-            let confidence = c.citation.confidence == "S" ? "" : t("（置信度 ", " (confidence ") + c.citation.confidence + t("，须核实）", ": confirm)")
-            return "\(c.rule): \(c.comparison) \(n(c.threshold, c.threshold == c.threshold.rounded() ? 0 : 2)) \(unitLabel(c.unit)) — \(source): “\(c.citation.phrase)”\(confidence)"
+        func levelLabel(_ level: String) -> String {
+            switch level {
+            case "county": t("县(市、区)", "counties")
+            case "street": t("街道", "streets")
+            case "township": t("乡镇", "townships")
+            case "village": t("村(社区)", "villages")
+            default: level
+            }
         }
+        var seen = Set<String>()
+        let checks = (report.districts.flatMap(\.checks) + report.summary.targets + report.planningUnits.map(\.check))
+            .filter { seen.insert($0.rule).inserted }
+            .map { c in (c.rule, "\(c.comparison) \(n(c.threshold, c.threshold == c.threshold.rounded() ? 0 : 2)) \(unitLabel(c.unit))", c.citation) }
+        let network = report.network.filter { seen.insert($0.rule).inserted }.map { r in
+            let count = "≥ \(n(r.perUnit, 0)) "
+            return (r.rule, t("\(n(r.requiredShare, 0)) % 的\(levelLabel(r.level))各有 \(count)处\(r.facilityLabel)",
+                              "\(n(r.requiredShare, 0)) % of \(levelLabel(r.level)): \(count)\(r.facilityKind) each"), r.citation)
+        }
+        let rows = (checks + network).map { id, norm, c in
+            let number = c.number.flatMap { c.document.contains($0) ? nil : $0 }
+            let document = [c.document, number, c.issued].compactMap { $0 }.joined(separator: " ")
+            let phrase = c.quoted ? "“\(c.phrase)”" : t("（转述）", "(paraphrase) ") + c.phrase
+            let confidence = c.confidence == "S" ? c.confidence : c.confidence + t("（须核实）", " (confirm)")
+            return ReportTable.Row([id, norm, document, c.clause ?? "—", phrase, confidence])
+        }
+        let table = ReportTable(
+            columns: [.text(t("规则", "Rule")), .text(t("标准", "Norm")), .text(t("文件", "Document")),
+                      .text(t("条款", "Clause")), .text(t("原文", "Phrase")), .text(t("置信度", "Confidence"))],
+            rows: rows)
         return ReportSection(t("规则与出处", "Rules and their sources"),
-                             [.paragraph("\(report.rules.id): \(report.rules.title)"), .bulletList(items)])
+                             [.paragraph("\(report.rules.id): \(report.rules.title)"), .table(table)])
     }
 
     private func ledger() -> ReportSection {
@@ -252,7 +273,7 @@ struct ComplianceHTML {
             KeyValue(t("阈值比较", "Comparisons"),
                      t("“不少于”按 ≥ 判定（计算误差 1e-9 以内视为相等）。", "“不少于” (not less than) is ≥; values within 1e-9 of the threshold count as equal.")),
         ]
-        pairs += a.notes.map { KeyValue(t("规则包说明", "Pack note"), $0) }
+        pairs += (language == .en ? a.notesEnglish : a.notes).map { KeyValue(t("规则包说明", "Pack note"), $0) }
         return ReportSection(t("假设", "Assumptions"), [.keyValues(pairs)])
     }
 }

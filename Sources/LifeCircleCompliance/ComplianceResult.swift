@@ -31,8 +31,13 @@ public enum Outcome: String, Hashable, Sendable, Codable {
 public struct CitationRecord: Hashable, Sendable, Codable {
     public var document: String
     public var number: String?
+    /// The document's date, e.g. "2020-10-10".
+    public var issued: String?
+    /// Where in the document, as it numbers its sections, e.g. "四、(一)1." or "表1 序号7".
     public var clause: String?
     public var phrase: String
+    /// Whether `phrase` is the text's own words (false: a paraphrase).
+    public var quoted: Bool
     /// S verbatim, V seen in a public page, R recalled and unverified.
     public var confidence: String
 }
@@ -144,6 +149,10 @@ public struct NetworkResult: Hashable, Sendable, Codable {
     /// Units without enough facilities of the kind.
     public var missing: [UnitCount]
     public var requiredShare: Double
+    /// Facilities of the kind each unit needs.
+    public var perUnit: Double
+    /// The facility kind as the pack names it, e.g. 综合养老服务中心.
+    public var facilityLabel: String
     public var outcome: Outcome
     public var citation: CitationRecord
 }
@@ -174,7 +183,9 @@ public struct Assumptions: Hashable, Sendable, Codable {
     /// How many districts had their households derived from population.
     public var districtsUsingPersonsPerHousehold: Int
     public var crs: CRSChoice
+    /// The pack's notes in Chinese, and the same in English (`note_en`, else the Chinese).
     public var notes: [String]
+    public var notesEnglish: [String]
 }
 
 public struct RulesRecord: Hashable, Sendable, Codable {

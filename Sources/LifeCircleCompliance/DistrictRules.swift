@@ -110,8 +110,9 @@ enum DistrictRules {
 
 extension CitationRecord {
     init(_ citation: Citation) {
-        self.init(document: citation.document.title, number: citation.document.number, clause: citation.clause,
-                  phrase: citation.phrase, confidence: citation.confidence.rawValue)
+        self.init(document: citation.document.title, number: citation.document.number, issued: citation.document.issued,
+                  clause: citation.clause, phrase: citation.phrase, quoted: citation.phraseIsQuoted,
+                  confidence: citation.confidence.rawValue)
     }
 }
 

@@ -40,7 +40,9 @@ enum ServiceNetwork {
                 rule: rule.id, level: level.rawValue, facilityKind: kind, units: members.count,
                 unitsMeeting: members.count - missing.count,
                 missing: missing.map { .init(id: units.features[$0].id, name: units.value("name", of: units.features[$0])?.text, count: counts[$0]) },
-                requiredShare: requiredShare, outcome: outcome, citation: CitationRecord(rule.citation)))
+                requiredShare: requiredShare, perUnit: rule.threshold,
+                facilityLabel: pack.facilityKinds.first { $0.id == kind }?.labels.first ?? kind,
+                outcome: outcome, citation: CitationRecord(rule.citation)))
         }
         return (results, warnings)
     }

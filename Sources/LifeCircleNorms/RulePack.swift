@@ -21,10 +21,29 @@ public struct RulePack: Hashable, Sendable {
     /// Facility kinds the pack's rules name, each with the labels that identify it in a `kind` column.
     public var facilityKinds: [FacilityKind]
     public var rules: [Rule]
-    /// Whole-pack caveats, e.g. that some figures are recalled and must be confirmed.
-    public var notes: [String]
+    /// Whole-pack caveats, e.g. that some figures are recalled and must be confirmed, or why a
+    /// figure of the text is not a rule; each in Chinese, most also in English.
+    public var packNotes: [PackNote]
     /// Where it was loaded from.
     public var path: String
+
+    /// The notes in Chinese, as the Chinese report prints them.
+    public var notes: [String] { packNotes.map(\.chinese) }
+    /// The notes in English, as the English report prints them (the Chinese note where a note has
+    /// no English).
+    public var notesEnglish: [String] { packNotes.map { $0.english ?? $0.chinese } }
+}
+
+/// One of a pack's notes: `note` in Chinese, `note_en` in English.
+public struct PackNote: Hashable, Sendable {
+    /// The note in Chinese (`note`); a note written as plain text is kept here, in whatever language.
+    public var chinese: String
+    /// The note in English (`note_en`), nil when the pack gives none.
+    public var english: String?
+
+    public init(chinese: String, english: String?) {
+        (self.chinese, self.english) = (chinese, english)
+    }
 }
 
 /// A policy document.
@@ -35,6 +54,14 @@ public struct SourceDocument: Hashable, Sendable {
     public var number: String?
     /// ISO date, e.g. "2020-10-10".
     public var issued: String?
+    /// The file name of the document's text in GeoData/policies (e.g. "yinchuan-2020-…txt");
+    /// nil when LifeCircle ships no text of it (a national standard, a plan known from the news).
+    public var text: String?
+
+    /// The full path of the text shipped with LifeCircle, nil when there is none.
+    public var textPath: String? {
+        text.map { URL(fileURLWithPath: RulePackLibrary.policiesDirectory).appendingPathComponent($0).path }
+    }
 }
 
 /// How sure the pack's author is of a figure (the notes' S / V / R).
@@ -50,7 +77,9 @@ public enum Confidence: String, Hashable, Sendable, CaseIterable {
 /// Where a rule comes from, precisely enough for a report to cite it.
 public struct Citation: Hashable, Sendable {
     public var document: SourceDocument
-    /// The clause, e.g. "二、(三)" or "§2.0.2"; nil when the text is not numbered.
+    /// Where the phrase stands in the text, as the text numbers it: a section path ("三、",
+    /// "四、(一)1.", "二、(十二)30."), a row of an indicator table ("表1 序号7") or a standard's
+    /// clause ("§3.2.1"); nil when not recorded.
     public var clause: String?
     /// The exact phrase of the text, in Chinese.
     public var phrase: String

@@ -59,7 +59,7 @@ private struct PackDecoder {
         }
         let facilityKinds = try pack.value("facility_kinds").map(decodeFacilityKinds) ?? []
         let notes = try pack.value("notes").map {
-            try reader.sequence($0, what: "notes").map { try reader.text($0, what: "a note") }
+            try reader.sequence($0, what: "notes").map(decodeNote)
         } ?? []
 
         let ruleDecoder = RuleDecoder(reader: reader, packDocument: document,
@@ -78,7 +78,14 @@ private struct PackDecoder {
         return RulePack(id: id, title: title, titleEnglish: titleEnglish, jurisdiction: jurisdiction,
                         document: document, personsPerHousehold: personsPerHousehold,
                         personsPerHouseholdBasis: basis, coverage: coverage, facilityKinds: facilityKinds,
-                        rules: rules.map(\.rule), notes: notes, path: path)
+                        rules: rules.map(\.rule), packNotes: notes, path: path)
+    }
+
+    /// A note is `{note: 中文, note_en: English}`, or plain text (kept as is, for every language).
+    func decodeNote(_ node: Node) throws -> PackNote {
+        if node.scalar != nil { return PackNote(chinese: try reader.text(node, what: "a note"), english: nil) }
+        let note = try reader.mapping(node, context: "a note", allowed: PackKeys.note)
+        return PackNote(chinese: try note.text("note"), english: try note.optionalText("note_en"))
     }
 
     func decodeCoverage(_ coverage: YAMLMapping) throws -> CoverageDefinition {
@@ -122,7 +129,7 @@ private struct PackDecoder {
     }
 
     func checkAcrossRules(_ rules: [(rule: Rule, node: Node)], coverage: CoverageDefinition?,
-                          notes: [String]) throws {
+                          notes: [PackNote]) throws {
         for (rule, node) in rules {
             if rule.metric == .coveredShare, coverage == nil {
                 throw reader.error("rule \(rule.id) is a covered_share target, so the pack needs a coverage "
@@ -149,10 +156,24 @@ private struct PackDecoder {
     }
 }
 
-/// A `document` mapping, the pack's or a rule source's own.
+/// A `document` mapping, the pack's or a rule source's own. Its `text` must name a file of
+/// GeoData/policies.
 func decodeDocument(_ document: YAMLMapping) throws -> SourceDocument {
-    SourceDocument(title: try document.text("title"), number: try document.optionalText("number"),
-                   issued: try document.optionalDate("issued"))
+    let text = try document.optionalText("text")
+    if let text {
+        let node = document.value("text")
+        guard !text.contains("/"), !text.hasPrefix(".") else {
+            throw document.reader.error("text in \(document.context) is the file name of a text in GeoData/policies, "
+                                        + "without a folder, found \"\(text)\"", at: node)
+        }
+        let path = URL(fileURLWithPath: RulePackLibrary.policiesDirectory).appendingPathComponent(text).path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw document.reader.error("text \"\(text)\" in \(document.context) is not a file in "
+                                        + "\(RulePackLibrary.policiesDirectory)", at: node)
+        }
+    }
+    return SourceDocument(title: try document.text("title"), number: try document.optionalText("number"),
+                          issued: try document.optionalDate("issued"), text: text)
 }
 
 extension YAMLReader {

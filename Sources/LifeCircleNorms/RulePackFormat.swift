@@ -3,7 +3,8 @@
 enum PackKeys {
     static let pack = ["id", "title", "title_en", "jurisdiction", "document", "persons_per_household", "coverage",
                        "facility_kinds", "notes", "rules"]
-    static let document = ["title", "number", "issued"]
+    static let document = ["title", "number", "issued", "text"]
+    static let note = ["note", "note_en"]
     static let personsPerHousehold = ["value", "basis"]
     static let coverage = ["minutes", "profile", "straight_line_radius_m", "definition"]
     static let rule = ["id", "applies_to", "district_status", "unit_level", "metric", "at_least", "more_than",

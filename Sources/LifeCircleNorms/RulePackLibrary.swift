@@ -13,6 +13,10 @@ public struct RulePackLibrary: Hashable, Sendable {
     public static let bundledDirectory: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().appendingPathComponent("../../GeoData/rules").standardizedFileURL.path
 
+    /// The policy texts shipped with LifeCircle, GeoData/policies, which documents' `text` names.
+    public static let policiesDirectory: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("../../GeoData/policies").standardizedFileURL.path
+
     /// `$LIFECIRCLE_RULES_DIR` when set, else the bundled packs.
     public static var standard: RulePackLibrary {
         let override = ProcessInfo.processInfo.environment["LIFECIRCLE_RULES_DIR"].flatMap { $0.isEmpty ? nil : $0 }

@@ -26,7 +26,7 @@ import Testing
         ("yinchuan-2020", ["YC-NEW", "YC-OLD", "YC-SITE", "YC-COV-U", "YC-COV-R"]),
         ("qingyuan-2024", ["QY-LAND", "QY-NEW", "QY-OLD", "QY-CMP", "QY-CTR-S", "QY-CTR-T", "QY-CTY"]),
         ("ankang-2023", ["AK-LAND", "AK-NEW", "AK-CHILD", "AK-DC", "AK-CTY", "AK-STR", "AK-T25-COV", "AK-T25-CMP",
-                         "AK-T25-BED", "AK-T25-CTR-T", "AK-T25-CTR-S"]),
+                         "AK-T25-BED", "AK-T25-CTR-T", "AK-T25-CTR-S", "AK-CTY-CC"]),
         ("yunnan-2020", []),
         ("ningxia-2025", ["NX-NET-C", "NX-NET-T", "NX-NET-S", "NX-NET-V", "NX-T27-T", "NX-T27-S", "NX-T30-T",
                           "NX-T30-S"]),
@@ -78,6 +78,8 @@ import Testing
         #expect(compliant.districtStatus == .new)
         #expect(compliant.deadline == "2025-12-31")
         #expect(try rule("YC-COV-U", in: "yinchuan-2020").deadline == "2022-12-31")
+        #expect(try rule("YC-COV-R", in: "yinchuan-2020").deadline == "2022-12-31")
+        #expect(try rule("QY-CTY", in: "qingyuan-2024").deadline == "2025-12-31")
         #expect(try rule("YC-COV-R", in: "yinchuan-2020").facilityKind == "rural_elderly_facility")
     }
 
@@ -103,10 +105,12 @@ import Testing
         #expect(citation.phrase.contains(words))
     }
 
-    /// A quoted phrase must state the figure its rule checks (counts of one excepted: "every street").
+    /// A quoted phrase must state the figure its rule checks (counts of one excepted: "every street";
+    /// a table row quotes its indicator, and PolicyTextTests reads the figure from the row).
     @Test func everyQuotedPhraseStatesItsThreshold() throws {
         for pack in try library.list() {
-            for rule in pack.rules where rule.citation.phraseIsQuoted && rule.metric != .facilitiesPerUnit {
+            for rule in pack.rules where rule.citation.phraseIsQuoted && rule.metric != .facilitiesPerUnit
+                && rule.citation.clause?.hasPrefix("表") != true {
                 let figure = rule.threshold == rule.threshold.rounded() ? String(Int(rule.threshold))
                     : String(rule.threshold)
                 #expect(rule.citation.phrase.contains(figure), "\(pack.id) \(rule.id)")
@@ -133,7 +137,8 @@ import Testing
                 #expect(pack.notes.contains { $0.contains(rule.id) }, "\(pack.id) \(rule.id)")
             }
         }
+        // Ankang's county and street centres, once recalled, are now read in the text.
         let ankang = try library.load("ankang-2023")
-        #expect(ankang.rules.filter { $0.citation.confidence == .recalled }.map(\.id) == ["AK-CTY", "AK-STR"])
+        #expect(ankang.rules.filter { $0.citation.confidence == .recalled }.isEmpty)
     }
 }
