@@ -27,9 +27,15 @@ struct AccessOptions: ParsableArguments {
     var radius: Double?
 
     func validate() throws {
-        if let radius, !(radius > 0) { throw ValidationError("--radius must be > 0") }
-        if let minutes, !(minutes > 0) { throw ValidationError("--minutes must be > 0") }
-        if !(maxSnap > 0) { throw ValidationError("--max-snap must be > 0") }
+        if let radius, !(radius > 0 && radius <= AccessLimits.radiusMetres) {
+            throw ValidationError("--radius must be above 0 and at most \(Int(AccessLimits.radiusMetres)) m, found \(radius)")
+        }
+        if let minutes, !(minutes > 0 && minutes <= AccessLimits.minutes) {
+            throw ValidationError("--minutes must be above 0 and at most \(Int(AccessLimits.minutes)), found \(minutes)")
+        }
+        if !(maxSnap > 0 && maxSnap <= AccessLimits.radiusMetres) {
+            throw ValidationError("--max-snap must be above 0 and at most \(Int(AccessLimits.radiusMetres)) m, found \(maxSnap)")
+        }
         if let profile, TravelProfile.builtIn[profile] == nil {
             throw ValidationError("--profile \(profile): not one of \(TravelProfile.builtIn.keys.sorted().joined(separator: ", "))")
         }

@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
             --format gpkg, compliance.gpkg: districts and facilities, styled for QGIS), \
             compliance.csv and report.html into --out. Exit status: 0 the run completed (whatever \
             the districts' outcomes, unless --fail-on-noncompliance); 1 with --fail-on-noncompliance \
-            when any district fails; 64 bad usage; 65 bad input data.
+            when any district fails; 64 bad usage; 65 bad input data; 73 an output cannot be written.
             """)
 
     @Option(help: "Residential districts: polygons with id, name, households and/or population, status (new / existing).")

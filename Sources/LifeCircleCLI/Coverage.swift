@@ -14,7 +14,8 @@ struct Coverage: ParsableCommand {
             Writes coverage.json (schema: Schemas/coverage.schema.json), coverage.geojson, circles.geojson, \
             area.geojson (the merged coverage area) (or, with --format gpkg, coverage.gpkg: all of them and \
             the facilities, styled for QGIS) and \
-            report.html into --out. Exit status: 0 the run completed; 64 bad usage; 65 bad input data.
+            report.html into --out. Exit status: 0 the run completed; 64 bad usage; 65 bad input data; 73 an output \
+            cannot be written.
             """)
 
     @OptionGroup var input: DemandOptions

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import LifeCircleIO
 import LifeCircleInput
+import LifeCircleRuns
 
 /// Runs a command's work, turning library errors into a message on standard error and the
-/// documented exit status (65: the input data is at fault). `crsOptions` names, for each input
+/// documented exit status: 64 a request that cannot be run (an output over an input, a number out
+/// of range), 65 the input data is at fault, 73 an output cannot be written. `crsOptions` names, for each input
 /// path, the option that declares its CRS (`--districts-from`): the library says which CRS to
 /// declare, the command says how.
 func reportingInputErrors<R>(crsOptions: [String: String] = [:], _ body: () throws -> R) throws -> R {
@@ -18,6 +21,10 @@ func reportingInputErrors<R>(crsOptions: [String: String] = [:], _ body: () thro
             message += suggestion.map { " (pass \(option) \($0))" } ?? " (pass \(option) with the data's CRS)"
         }
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        throw ExitCode(65)
+        switch error {
+        case is RunError: throw ExitCode(64)
+        case IOError.writeFailed: throw ExitCode(73)
+        default: throw ExitCode(65)
+        }
     }
 }

@@ -19,7 +19,7 @@ struct Site: ParsableCommand {
             answer states its objective, best bound and gap. Writes siting.json (schema: \
             Schemas/siting.schema.json), siting.geojson and report.html into --out. Exit status: 0 the \
             run completed; 64 bad usage; 65 bad input data, or a target no choice of candidates reaches \
-            (the message gives the best reachable share).
+            (the message gives the best reachable share); 73 an output cannot be written.
             """)
 
     @OptionGroup var input: DemandOptions

@@ -18,7 +18,7 @@ public enum ComplianceFiles {
     @discardableResult
     public static func write(_ report: ComplianceReport, districts: InputLayer, facilities: InputLayer,
                              to folder: String, language: Language = .zh, format: LayerFormat = .geojson) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFile.makeFolder(folder)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         let table = districtTable(report, districts)
         let layers: () throws -> Void = switch format {

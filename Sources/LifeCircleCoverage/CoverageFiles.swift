@@ -21,7 +21,7 @@ public enum CoverageFiles {
     @discardableResult
     public static func write(_ report: CoverageReport, demand: InputLayer, facilities: InputLayer, circles: [Geometry],
                              area: Geometry, to folder: String, language: Language = .zh, format: LayerFormat = .geojson) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFile.makeFolder(folder)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         let epsg = report.summary.crs.metricEPSG, method = AttributeValue.string(report.summary.method)
         // Every unit with its own feature's geometry (by index: ids may repeat).

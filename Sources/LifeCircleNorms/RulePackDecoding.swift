@@ -89,9 +89,9 @@ private struct PackDecoder {
     }
 
     func decodeCoverage(_ coverage: YAMLMapping) throws -> CoverageDefinition {
-        CoverageDefinition(minutes: try coverage.positiveNumber("minutes"),
+        CoverageDefinition(minutes: try coverage.positiveNumber("minutes", atMost: AccessLimits.minutes),
                            profile: try coverage.choice("profile", as: CoverageProfile.self).rawValue,
-                           straightLineRadius: try coverage.positiveNumber("straight_line_radius_m"),
+                           straightLineRadius: try coverage.positiveNumber("straight_line_radius_m", atMost: AccessLimits.radiusMetres),
                            definition: try coverage.text("definition"))
     }
 

@@ -125,11 +125,15 @@ struct YAMLMapping {
         try value(key).map { try reader.number($0, what: what(key)) }
     }
 
-    /// A number that must be above zero (a count of minutes, a radius, persons per household).
-    func positiveNumber(_ key: String) throws -> Double {
+    /// A number that must be above zero (a count of minutes, a radius, persons per household),
+    /// and at most `limit` when one is given.
+    func positiveNumber(_ key: String, atMost limit: Double? = nil) throws -> Double {
         let node = try required(key)
         let value = try reader.number(node, what: what(key))
         guard value > 0 else { throw reader.error("\(what(key)) must be above zero", at: node) }
+        if let limit, value > limit {
+            throw reader.error("\(what(key)) must be at most \(Int(limit)), found \(value)", at: node)
+        }
         return value
     }
 

@@ -3,7 +3,8 @@ import LifeCircleIO
 import LifeCircleWorkers
 
 /// Writes a table's attributes as CSV (RFC 4180): UTF-8 with a BOM so that Excel shows Chinese, a
-/// header of the field names, a cell quoted only when it holds a comma, quote or line break.
+/// header of the field names, a cell quoted only when it holds a comma, quote or line break, and a
+/// text that would run as a spreadsheet formula neutralised.
 /// Geometries are not written: the GeoJSON and GeoPackage beside it carry them.
 public enum CSVFile {
     public static func write(_ table: FeatureTable, to path: String) throws {
@@ -35,7 +36,12 @@ public enum CSVFile {
 }
 
 extension TextBuffer {
+    /// A cell; text that a spreadsheet would take for a formula (it starts with = + - @, a tab or a
+    /// carriage return) gets a leading apostrophe, as OWASP advises against CSV injection.
     mutating func appendCSVCell(_ text: String) {
+        if let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+            return appendCSVCell("'" + text)
+        }
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
             return append(text)
         }

@@ -21,6 +21,19 @@ public struct AccessRequest: Hashable, Sendable {
         (self.network, self.profile, self.minutes, self.maxSnap, self.radius) = (network, profile, minutes, maxSnap, radius)
     }
 
+    /// Every number within `AccessLimits` (a pack's are checked when it is read).
+    func checkRanges() throws {
+        if let minutes, !(minutes > 0 && minutes <= AccessLimits.minutes) {
+            throw RunError.outOfRange(setting: "minutes", value: minutes, limit: AccessLimits.minutes)
+        }
+        if let radius, !(radius > 0 && radius <= AccessLimits.radiusMetres) {
+            throw RunError.outOfRange(setting: "radius (m)", value: radius, limit: AccessLimits.radiusMetres)
+        }
+        if !(maxSnap > 0 && maxSnap <= AccessLimits.radiusMetres) {
+            throw RunError.outOfRange(setting: "maximum snap distance (m)", value: maxSnap, limit: AccessLimits.radiusMetres)
+        }
+    }
+
     /// The model chosen, how outputs describe it, and its minutes or radius.
     struct Chosen {
         var model: any AccessModel

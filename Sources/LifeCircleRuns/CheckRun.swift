@@ -31,6 +31,8 @@ public enum CheckRun {
     }
 
     public static func run(_ request: Request, progress: some RunProgress = SilentProgress()) throws -> Result {
+        try request.output.refuseOverwriting([request.districts, request.facilities, request.units],
+                                             names: ComplianceFiles.names(request.output.format))
         let pack = try RulePackLibrary.standard.load(request.rules)
         // Every layer is measured in the districts' metric CRS.
         let inputs = try RunInputs(request.districts, [request.facilities] + (request.units.map { [$0] } ?? []),

@@ -29,6 +29,9 @@ public enum CoverageRun {
     }
 
     public static func run(_ request: Request, progress: some RunProgress = SilentProgress()) throws -> Result {
+        try request.output.refuseOverwriting([request.demand, request.facilities, request.access.network],
+                                             names: CoverageFiles.names(request.output.format))
+        try request.access.checkRanges()
         let pack = try request.rules.map { try RulePackLibrary.standard.load($0) }
         let inputs = try RunInputs(request.demand, [request.facilities], fieldOverrides: request.fieldOverrides,
                                    progress: progress, names: ["demand units", "facilities"])

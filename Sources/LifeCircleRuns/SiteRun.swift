@@ -39,6 +39,9 @@ public enum SiteRun {
     }
 
     public static func run(_ request: Request, progress: some RunProgress = SilentProgress()) throws -> Result {
+        try request.output.refuseOverwriting([request.demand, request.facilities, request.candidates, request.access.network],
+                                             names: SitingFiles.names(request.output.format))
+        try request.access.checkRanges()
         let pack = try request.rules.map { try RulePackLibrary.standard.load($0) }
         // Every layer is measured in the demand units' metric CRS.
         let inputs = try RunInputs(request.demand, [request.facilities, request.candidates], fieldOverrides: request.fieldOverrides,

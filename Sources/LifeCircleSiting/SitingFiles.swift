@@ -34,7 +34,7 @@ public enum SitingFiles {
     @discardableResult
     public static func write(_ report: SitingReport, layers: Layers, to folder: String, language: Language = .zh,
                              format: LayerFormat = .geojson) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFile.makeFolder(folder)
         let path = { (name: String) in URL(fileURLWithPath: folder).appendingPathComponent(name).path }
         try OutputFile.write(JSONStreamEncoder().encode(report), to: path("siting.json"))
 

@@ -80,6 +80,16 @@ import Testing
         try expectRefusal(yaml, atLineOf: "unit_share: 160", saying: "unit_share in rule T-CTR is a percentage")
     }
 
+    /// A service circle of 1e300 minutes or metres is a typo, not a plan (it once crashed a run).
+    @Test(arguments: [("minutes: 1e300", "minutes in coverage must be at most 600"),
+                      ("straight_line_radius_m: 200000", "straight_line_radius_m in coverage must be at most 100000")])
+    func serviceCircleBeyondAnyPlan(line: String, message: String) throws {
+        let coverage = "coverage:\n  minutes: 15\n  profile: walk\n  straight_line_radius_m: 1000\n  definition: test\n"
+            .replacingOccurrences(of: line.hasPrefix("minutes") ? "minutes: 15" : "straight_line_radius_m: 1000", with: line)
+        let yaml = TestPacks.valid(replacing: "rules:\n", with: coverage + "rules:\n")
+        try expectRefusal(yaml, atLineOf: line, saying: message)
+    }
+
     @Test func undeclaredFacilityKindListsTheDeclaredOnes() throws {
         let yaml = TestPacks.valid(replacing: "facility_kind: comprehensive_center", with: "facility_kind: centre")
         try expectRefusal(yaml, atLineOf: "facility_kind: centre",

@@ -70,4 +70,42 @@ import Testing
         #expect(run.status == 65)
         #expect(run.stderr.contains("facilities.csv") && run.stderr.contains("(pass --facilities-from with the data's CRS)"), "\(run.stderr)")
     }
+
+    @Test func anOutputFolderHoldingTheInputsIsRefusedAndTheInputsKept() throws {
+        // The districts sit in the output folder under the name an output would take.
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let districts = folder + "/compliance.geojson"
+        try FileManager.default.copyItem(atPath: CommandRunTests.data("GeoData/demo/haidian_districts.geojson"), toPath: districts)
+        let before = try Data(contentsOf: URL(fileURLWithPath: districts))
+        let run = try lifecircle(["check", "--districts", folder + "/./compliance.geojson",
+                                  "--facilities", CommandRunTests.data("GeoData/demo/haidian_facilities_gcj02.csv"),
+                                  "--facilities-from", "gcj02", "--rules", "yinchuan-2020", "--out", folder, "--quiet"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("would be written over the input"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: districts)) == before)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/compliance.json"))
+    }
+
+    @Test func numbersBeyondAnyPlanAreRefusedWhereTheyEnter() throws {
+        let base = ["coverage", "--demand", CommandRunTests.data("GeoData/demo/haidian_districts.geojson"),
+                    "--facilities", CommandRunTests.data("GeoData/demo/haidian_facilities_gcj02.csv"), "--out", folder]
+        for bad in [["--radius", "inf"], ["--radius", "1e19"], ["--radius", "-5"], ["--max-snap", "nan"]] {
+            let run = try lifecircle(base + bad)
+            #expect(run.status == 64, "\(bad)")
+            #expect(run.stderr.contains(bad[0]), "\(bad): \(run.stderr)")
+        }
+        let network = try lifecircle(base + ["--network", CommandRunTests.data("GeoData/osm/beijing_haidian_wudaokou_2017.osm.pbf"),
+                                             "--minutes", "1e300"])
+        #expect(network.status == 64 && network.stderr.contains("--minutes"))
+    }
+
+    @Test func anOutputFolderThatIsAFileIsSaidInWords() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/taken"))
+        let run = try lifecircle(Array(check.dropLast()) + [folder + "/taken", "--quiet"])
+        #expect(run.status == 73)
+        #expect(run.stderr.contains("the output folder is a file") && !run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    }
 }
