@@ -26,10 +26,10 @@ public struct FieldAliases: Hashable, Sendable {
         Entry(canonical: "floor_area_m2", aliases: ["floor_area_m2", "floor_area", "建筑面积", "建筑面积_m2"]),
         Entry(canonical: "land_area_m2", aliases: ["land_area_m2", "land_area", "用地面积", "占地面积"]),
         Entry(canonical: "status", aliases: ["status", "状态", "建设状态"]),
-        Entry(canonical: "kind", aliases: ["kind", "type", "类型", "类别"]),
+        Entry(canonical: "kind", aliases: ["kind", "type", "类型", "类别", "设施类型"]),
         Entry(canonical: "district_id", aliases: ["district_id", "所属小区", "小区编号"]),
         Entry(canonical: "level", aliases: ["level", "级别", "层级"]),
-        Entry(canonical: "capacity", aliases: ["capacity", "床位", "容量"]),
+        Entry(canonical: "capacity", aliases: ["capacity", "床位", "床位数", "容量"]),
         Entry(canonical: "cost", aliases: ["cost", "成本", "造价"]),
         Entry(canonical: "childcare_places", aliases: ["childcare_places", "托位", "托位数"]),
         Entry(canonical: "planning_unit", aliases: ["planning_unit", "规划单元", "控规单元", "单元编号"]),
@@ -86,11 +86,21 @@ public struct FieldAliases: Hashable, Sendable {
         return overrides
     }
 
-    /// `name` among `fields`: exactly if present, else case-insensitively after trimming.
+    /// `name` among `fields`: exactly if present, else case-insensitively after trimming, else
+    /// without a unit in brackets after it (`建筑面积（㎡）`, `建筑面积(m2)`, `Floor area [m²]`).
     static func match(_ name: String, in fields: [String]) -> String? {
         if fields.contains(name) { return name }
         let wanted = normalized(name)
-        return fields.first { normalized($0) == wanted }
+        return fields.first { normalized($0) == wanted } ?? fields.first { normalized(withoutUnit($0)) == wanted }
+    }
+
+    /// The name without a trailing bracketed unit, in ASCII or full-width brackets.
+    static func withoutUnit(_ name: String) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let closers: [Character: Character] = [")": "(", "）": "（", "]": "[", "】": "【"]
+        guard let last = trimmed.last, let opener = closers[last], let start = trimmed.lastIndex(of: opener),
+              start > trimmed.startIndex else { return name }
+        return String(trimmed[..<start])
     }
 
     private static func normalized(_ name: String) -> String {

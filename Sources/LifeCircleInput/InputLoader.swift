@@ -16,6 +16,8 @@ public struct LoadOptions: Sendable {
     public var fieldOverrides: [String: String]
     /// Coordinate and WKT columns of tables, and a forced text encoding.
     public var read: ReadOptions
+    /// The geometry the job needs (districts and administrative units are areas).
+    public var geometry: RequiredGeometry = .any
 
     public init(layer: String? = nil, sourceCRS: CRS? = nil, metricCRS: CRS? = nil,
                 fieldOverrides: [String: String] = [:], read: ReadOptions = ReadOptions()) {
@@ -25,6 +27,13 @@ public struct LoadOptions: Sendable {
         self.fieldOverrides = fieldOverrides
         self.read = read
     }
+}
+
+/// The geometry a layer's features must have for its job.
+public enum RequiredGeometry: String, Hashable, Sendable {
+    case any
+    /// Polygons or multipolygons; a collection keeps its polygons and lists what it leaves out.
+    case areas
 }
 
 /// Reads a layer and makes it ready for analysis: fields mapped to canonical names, coordinates
@@ -84,9 +93,13 @@ public enum InputLoader {
         }
 
         let idField = mapping["id"] ?? ""
+        let limited = limitedFields(mapping)
         let records = data.records
         let chunks = Workers.split(count: records.count, workers: workers) { range, worker in
-            range.map { i in prepared(records[i], id: idField, converter: converters[worker], path: path, layer: layer) }
+            range.map { i in
+                prepared(records[i], id: idField, limited: limited, geometry: options.geometry, converter: converters[worker],
+                         path: path, layer: layer)
+            }
         }
         result.features.reserveCapacity(records.count)
         for outcome in chunks.joined() {
@@ -107,19 +120,66 @@ public enum InputLoader {
         case rejected(Rejection)
     }
 
-    private static func prepared(_ record: FeatureRecord, id idField: String, converter: CoordinateConverter,
-                                 path: String, layer: String) -> Prepared {
+    /// The canonical numbers a feature may carry, each with the largest a real one can have:
+    /// below 0, not finite or beyond that, a value is a mistake in the data (−260 m², 1e15
+    /// households) and the feature is rejected naming the field, never counted.
+    static let numberLimits: [(canonical: String, maximum: Double)] = [
+        ("households", 1e7), ("population", 1e8), ("elderly_population", 1e8), ("floor_area_m2", 1e7),
+        ("land_area_m2", 1e8), ("capacity", 1e6), ("childcare_places", 1e6), ("cost", 1e12),
+    ]
+
+    /// The limited numbers a layer's fields hold: (source field, canonical name, maximum).
+    static func limitedFields(_ mapping: [String: String]) -> [(field: String, canonical: String, maximum: Double)] {
+        numberLimits.compactMap { limit in mapping[limit.canonical].map { ($0, limit.canonical, limit.maximum) } }
+    }
+
+    /// Why a feature's canonical numbers cannot be used, or nil.
+    static func numberProblem(_ attributes: [String: AttributeValue],
+                              _ fields: [(field: String, canonical: String, maximum: Double)]) -> String? {
+        for (field, canonical, maximum) in fields {
+            guard let value = attributes[field], !value.isEmpty else { continue }
+            let number: Double? = switch value {
+            case .int(let n): Double(n)
+            case .double(let d): d
+            case .string(let s): Double(s.trimmingCharacters(in: .whitespacesAndNewlines))
+            case .null: nil
+            }
+            guard let number else { continue }
+            let named = field == canonical ? field : "\(field) (\(canonical))"
+            if !number.isFinite { return "\(named) is \(value): not a finite number" }
+            if number < 0 { return "\(named) is \(value): negative" }
+            if number > maximum { return "\(named) is \(value): beyond any real value (at most \(Int(maximum)))" }
+        }
+        return nil
+    }
+
+    private static func prepared(_ record: FeatureRecord, id idField: String,
+                                 limited: [(field: String, canonical: String, maximum: Double)], geometry required: RequiredGeometry,
+                                 converter: CoordinateConverter, path: String, layer: String) -> Prepared {
         let id = record.attributes[idField]?.text ?? record.fid.map(String.init) ?? String(record.index)
         func reject(_ reason: String) -> Prepared {
             .rejected(Rejection(source: path, layer: layer, index: record.index, id: id, reason: reason))
         }
         guard let raw = record.geometry, !raw.isEmpty else { return reject("empty geometry") }
-        do {
-            let projected = try converter.convert(raw)
-            let checked = try GeometryCheck.validate(projected, areaUnit: "m²")
-            let repair = checked.repair.map {
-                Repair(source: path, layer: layer, index: record.index, id: id, reason: $0.reason, result: $0.result)
+        if let problem = numberProblem(record.attributes, limited) { return reject(problem) }
+        var leftOut: String?
+        var kept = raw
+        if required == .areas {
+            let polygons = raw.polygons
+            guard !polygons.isEmpty else { return reject("a \(raw.typeName), where an area (polygon) is needed") }
+            if case .geometryCollection(let parts) = raw, parts.contains(where: { $0.polygons.isEmpty }) {
+                let others = parts.filter { $0.polygons.isEmpty }.map(\.typeName)
+                leftOut = "\(others.count) part(s) that are not areas left out (\(others.joined(separator: ", ")))"
+                kept = .multiPolygon(polygons)
             }
+        }
+        do {
+            let projected = try converter.convert(kept)
+            let checked = try GeometryCheck.validate(projected, areaUnit: "m²")
+            let reasons = [leftOut, checked.repair?.reason].compactMap { $0 }
+            let repair = reasons.isEmpty ? nil : Repair(source: path, layer: layer, index: record.index, id: id,
+                                                        reason: reasons.joined(separator: "; "),
+                                                        result: checked.repair?.result ?? checked.geometry.typeName)
             return .feature(InputFeature(index: record.index, id: id, geometry: checked.geometry,
                                          attributes: record.attributes, repaired: repair != nil), repair)
         } catch let failure as GeometryCheck.Unrepairable {

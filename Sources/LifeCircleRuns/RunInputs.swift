@@ -10,8 +10,9 @@ struct RunInputs {
     let others: [InputLayer]
     let metric: CRS
 
+    /// `areas`: which of the layers (0 the first) must be polygons.
     init(_ primary: LayerInput, _ others: [LayerInput], fieldOverrides: [String: String], progress: some RunProgress,
-         names: [String]) throws {
+         names: [String], areas: Set<Int> = []) throws {
         let inputs = [primary] + others
         let read = try progress.step("read " + inputs.map(\.path).joined(separator: ", "),
                                      result: { "\($0.map(\.records.count).map(String.init).joined(separator: " + ")) features" }) {
@@ -19,15 +20,18 @@ struct RunInputs {
         }
         let overrides = try FieldOverrides.distribute(fieldOverrides, over: read.map { $0.info.fields.map(\.name) })
         let first = try progress.step("prepare \(names[0])", result: Self.describe) {
-            try InputLoader.prepare(read[0], options: LoadOptions(sourceCRS: primary.from, fieldOverrides: overrides[0]))
+            var options = LoadOptions(sourceCRS: primary.from, fieldOverrides: overrides[0])
+            options.geometry = areas.contains(0) ? .areas : .any
+            return try InputLoader.prepare(read[0], options: options)
         }
         let metric = first.crs.metric
         self.primary = first
         self.metric = metric
         self.others = try others.indices.map { i in
             try progress.step("prepare \(names[i + 1])", result: Self.describe) {
-                try InputLoader.prepare(read[i + 1], options: LoadOptions(sourceCRS: others[i].from, metricCRS: metric,
-                                                                          fieldOverrides: overrides[i + 1]))
+                var options = LoadOptions(sourceCRS: others[i].from, metricCRS: metric, fieldOverrides: overrides[i + 1])
+                options.geometry = areas.contains(i + 1) ? .areas : .any
+                return try InputLoader.prepare(read[i + 1], options: options)
             }
         }
     }

@@ -1,0 +1,52 @@
+import LifeCircleCRS
+import LifeCircleIO
+import LifeCircleInput
+import Testing
+
+/// Values no real feature has, and geometries of the wrong kind: each feature rejected with the
+/// field and the reason, the rest used; headers with units recognised.
+@Suite struct BadValueTests {
+    @Test func negativeInfiniteAndAbsurdNumbersRejectThatFeatureNamingTheField() throws {
+        let path = try writeFile("设施.csv", """
+            编号,建筑面积（㎡）,床位数,设施类型,经度,纬度
+            F1,290,20,日间照料中心,106.231,38.471
+            F2,-260,10,站点,106.232,38.471
+            F3,300,inf,站点,106.233,38.471
+            F4,1e15,5,站点,106.234,38.471
+            F5,,8,站点,106.235,38.471
+            """)
+        let layer = try InputLoader.load(path, options: LoadOptions(sourceCRS: .cgcs2000))
+        // 建筑面积（㎡） and 床位数 are read as floor_area_m2 and capacity, 设施类型 as kind.
+        #expect(layer.fieldMapping["floor_area_m2"] == "建筑面积（㎡）")
+        #expect(layer.fieldMapping["capacity"] == "床位数")
+        #expect(layer.fieldMapping["kind"] == "设施类型")
+        #expect(layer.features.map(\.id) == ["F1", "F5"])
+        let reasons = Dictionary(uniqueKeysWithValues: layer.rejections.map { ($0.id ?? "", $0.reason) })
+        #expect(reasons["F2"] == "建筑面积（㎡） (floor_area_m2) is -260: negative")
+        #expect(reasons["F3"]?.hasPrefix("床位数 (capacity) is inf: not a finite number") == true)
+        #expect(reasons["F4"]?.contains("beyond any real value") == true)
+        // Every row accounted for: two used, three rejected.
+        #expect(layer.features.count + layer.rejections.count == 5)
+    }
+
+    @Test func aLineOrPointWhereAnAreaIsNeededIsRejectedAndACollectionKeepsItsPolygons() throws {
+        let path = try writeFile("districts.geojson", """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"id":"D1"},"geometry":{"type":"Polygon","coordinates":[[[106.23,38.47],[106.232,38.47],[106.232,38.472],[106.23,38.47]]]}},
+             {"type":"Feature","properties":{"id":"D2"},"geometry":{"type":"LineString","coordinates":[[106.24,38.47],[106.25,38.48]]}},
+             {"type":"Feature","properties":{"id":"D3"},"geometry":{"type":"Point","coordinates":[106.24,38.47]}},
+             {"type":"Feature","properties":{"id":"D4"},"geometry":{"type":"GeometryCollection","geometries":[
+               {"type":"Polygon","coordinates":[[[106.26,38.47],[106.262,38.47],[106.262,38.472],[106.26,38.47]]]},
+               {"type":"Point","coordinates":[106.27,38.47]}]}}]}
+            """)
+        var options = LoadOptions()
+        options.geometry = .areas
+        let layer = try InputLoader.load(path, options: options)
+        #expect(layer.features.map(\.id) == ["D1", "D4"])
+        #expect(layer.rejections.map(\.reason) == ["a LineString, where an area (polygon) is needed",
+                                                   "a Point, where an area (polygon) is needed"])
+        #expect(layer.repairs.map(\.id) == ["D4"])
+        #expect(layer.repairs.first?.reason.contains("1 part(s) that are not areas left out (Point)") == true)
+        #expect(layer.features[1].geometry.polygons.count == 1)
+    }
+}
