@@ -71,7 +71,8 @@ public enum InputLoader {
             extent = extent.map { $0.union(e) } ?? e
         }
         guard let rawExtent = extent else {
-            throw InputError.noUsableFeatures(source: path, layer: layer, rejected: data.records.count + data.rejections.count)
+            throw InputError.noUsableFeatures(source: path, layer: layer, rejected: data.records.count + data.rejections.count,
+                                              reasons: firstReasons(data.rejections, orElse: "no feature has a geometry"))
         }
         let source = try SourceCRSResolution.resolve(
             given: options.sourceCRS, declared: data.info.crs, envelope: rawExtent, source: path, layer: layer)
@@ -112,7 +113,17 @@ public enum InputLoader {
             }
         }
         result.rejections.sort { $0.index < $1.index }
+        guard !result.features.isEmpty else {
+            throw InputError.noUsableFeatures(source: path, layer: layer, rejected: result.rejections.count,
+                                              reasons: firstReasons(result.rejections, orElse: "the layer is empty"))
+        }
         return result
+    }
+
+    /// The first three rejections, as "feature D1: a LineString, where an area (polygon) is needed".
+    private static func firstReasons(_ rejections: [Rejection], orElse fallback: String) -> [String] {
+        let reasons = rejections.prefix(3).map { "feature \($0.id ?? String($0.index)): \($0.reason)" }
+        return reasons.isEmpty ? [fallback] : reasons
     }
 
     private enum Prepared {

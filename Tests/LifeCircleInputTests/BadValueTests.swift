@@ -1,4 +1,5 @@
 import LifeCircleCRS
+import LifeCircleGeometry
 import LifeCircleIO
 import LifeCircleInput
 import Testing
@@ -48,5 +49,26 @@ import Testing
         #expect(layer.repairs.map(\.id) == ["D4"])
         #expect(layer.repairs.first?.reason.contains("1 part(s) that are not areas left out (Point)") == true)
         #expect(layer.features[1].geometry.polygons.count == 1)
+    }
+
+    @Test func pointsGivenAsDistrictsAreRefusedWithTheFirstReasons() throws {
+        // Facilities passed where districts go: every feature is a point.
+        let path = try writeFile("facilities.csv", "编号,经度,纬度\nF1,106.231,38.471\nF2,106.232,38.471\n")
+        var options = LoadOptions(sourceCRS: .cgcs2000)
+        options.geometry = .areas
+        let error = try #require(throws: InputError.self) { try InputLoader.load(path, options: options) }
+        #expect("\(error)".contains("facilities.csv"))
+        #expect("\(error)".contains("all 2 were rejected, e.g. feature F1: a Point, where an area (polygon) is needed"))
+    }
+
+    @Test func baiduCoordinatesOutsideChinaAreLeftAsTheyAre() throws {
+        // Helsinki: Baidu, like Amap, serves plain WGS 84 abroad; no offset either way.
+        let helsinki = Coordinate(x: 24.9384, y: 60.1699)
+        let converter = try CoordinateConverter(from: .bd09, to: .wgs84)
+        let converted = try converter.convert(helsinki)
+        #expect(abs(converted.x - helsinki.x) < 1e-12 && abs(converted.y - helsinki.y) < 1e-12)
+        // Inside China the offset stays: Beijing moves by hundreds of metres.
+        let beijing = try converter.convert(Coordinate(x: 116.404, y: 39.915))
+        #expect(abs(beijing.x - 116.404) > 0.005)
     }
 }
