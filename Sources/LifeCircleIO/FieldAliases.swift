@@ -63,6 +63,14 @@ public struct FieldAliases: Hashable, Sendable {
         return mapping
     }
 
+    /// The other fields among `fields` that also stand for `canonical` (a file that names one
+    /// attribute two ways: `floor_area_m2` on some features, `建筑面积` on others), in alias order.
+    public func alternatives(for canonical: String, in fields: [String], besides primary: String) -> [String] {
+        let matched = entries.first { $0.canonical == canonical }?.aliases.compactMap { Self.match($0, in: fields) } ?? []
+        var seen: Set<String> = [primary]
+        return matched.filter { seen.insert($0).inserted }
+    }
+
     /// The field among `fields` standing for `canonical`, by its aliases.
     func field(for canonical: String, in fields: [String]) -> String? {
         entries.first { $0.canonical == canonical }?.aliases.lazy.compactMap { Self.match($0, in: fields) }.first

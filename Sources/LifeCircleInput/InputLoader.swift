@@ -95,7 +95,23 @@ public enum InputLoader {
 
         let idField = mapping["id"] ?? ""
         let limited = limitedFields(mapping)
-        let records = data.records
+        var records = data.records
+        // A feature whose field for a canonical attribute is empty takes it from another field the
+        // file has for it (overrides aside), and the layer says how many did.
+        let fields = data.info.fields.map(\.name)
+        for (canonical, primary) in mapping.sorted(by: { $0.key < $1.key }) where options.fieldOverrides[canonical] == nil {
+            let others = FieldAliases.standard.alternatives(for: canonical, in: fields, besides: primary)
+            guard !others.isEmpty else { continue }
+            var filled = 0
+            for i in records.indices where records[i].attributes[primary]?.isEmpty ?? true {
+                guard let value = others.lazy.compactMap({ records[i].attributes[$0] }).first(where: { !$0.isEmpty }) else { continue }
+                records[i].attributes[primary] = value
+                filled += 1
+            }
+            if filled > 0 {
+                result.warnings.append("\(filled) features have no \(primary) and take \(canonical) from \(others.joined(separator: " / "))")
+            }
+        }
         let chunks = Workers.split(count: records.count, workers: workers) { range, worker in
             range.map { i in
                 prepared(records[i], id: idField, limited: limited, geometry: options.geometry, converter: converters[worker],

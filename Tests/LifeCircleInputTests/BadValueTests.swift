@@ -71,4 +71,18 @@ import Testing
         let beijing = try converter.convert(Coordinate(x: 116.404, y: 39.915))
         #expect(abs(beijing.x - 116.404) > 0.005)
     }
+
+    @Test func anAttributeNamedTwoWaysIsReadFromWhicheverAFeatureHas() throws {
+        // floor_area_m2 on F1, 建筑面积 on F2; an empty Name (as KML's driver gives) beside a filled 名称.
+        let path = try writeFile("mixed.geojson", """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"id":"F1","Name":"","名称":"一区站","floor_area_m2":290},"geometry":{"type":"Point","coordinates":[106.231,38.471]}},
+             {"type":"Feature","properties":{"id":"F2","Name":"二区站","名称":"","建筑面积":120},"geometry":{"type":"Point","coordinates":[106.232,38.471]}}]}
+            """)
+        let layer = try InputLoader.load(path)
+        #expect(layer.features.map { layer.value("floor_area_m2", of: $0)?.number } == [290, 120])
+        #expect(layer.features.map { layer.value("name", of: $0)?.text } == ["一区站", "二区站"])
+        #expect(layer.warnings.contains("1 features have no floor_area_m2 and take floor_area_m2 from 建筑面积"))
+        #expect(layer.warnings.contains("1 features have no Name and take name from 名称"))
+    }
 }
