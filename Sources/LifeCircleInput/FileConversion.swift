@@ -20,6 +20,12 @@ public struct ConversionSummary: Sendable, Codable {
 public enum FileConversion {
     public static func convert(_ input: String, to output: String, layer: String? = nil,
                                from given: CRS? = nil, target: CRS, read: ReadOptions = ReadOptions()) throws -> ConversionSummary {
+        // RFC 7946 GeoJSON holds WGS 84 longitude/latitude only (GDAL would silently write those):
+        // a projected target needs another format.
+        if try OutputFormat(path: output) == .geoJSON, case .epsg(let code) = target, ![4326, 4490].contains(code) {
+            throw IOError.writeFailed(path: output, message: "GeoJSON (RFC 7946) holds WGS 84 longitude/latitude only, "
+                                      + "not \(target): write a .gpkg or .shp for it")
+        }
         let data = try VectorSource(path: input).read(layer: layer, options: read)
         let extent = data.records.compactMap(\.geometry?.envelope).reduce(nil) { $0?.union($1) ?? $1 }
         let source = try extent.map {
@@ -32,6 +38,10 @@ public enum FileConversion {
             for var record in data.records {
                 do {
                     record.geometry = try record.geometry.map(converter.convert)
+                    // An attribute naming the old system ("coord_sys": "GCJ-02") would be stale.
+                    for field in record.attributes.keys where WebMapHint.crsFields.contains(field.lowercased()) {
+                        record.attributes[field] = .string(target.description)
+                    }
                     records.append(record)
                 } catch {
                     rejected.append(Rejection(source: input, layer: data.info.name, index: record.index,

@@ -58,4 +58,17 @@ import Testing
         let first = original[0].geometry!.coordinates[0]
         #expect(abs(moved.x - first.x) * 87_000 > 100)
     }
+
+    @Test func convertRefusesAProjectedGeoJSONAndUpdatesAStaleCoordinateSystemField() throws {
+        let source = try writeFile("amap.csv", "name,coord_sys,lon,lat\n站,GCJ-02,106.231,38.471\n")
+        let folder = try scratchFolder()
+        // GeoJSON holds WGS 84 only: EPSG:4548 is refused, not written as WGS 84 under its name.
+        let projected = folder.appendingPathComponent("x.geojson").path
+        let error = try #require(throws: IOError.self) { try FileConversion.convert(source, to: projected, from: .gcj02, target: .epsg(4548)) }
+        #expect("\(error)".contains("WGS 84 longitude/latitude only") && !FileManager.default.fileExists(atPath: projected))
+        // The coord_sys attribute follows the coordinates, so inspect does not advise a second correction.
+        let gpkg = folder.appendingPathComponent("x.gpkg").path
+        _ = try FileConversion.convert(source, to: gpkg, from: .gcj02, target: .cgcs2000)
+        #expect(try VectorSource(path: gpkg).read().records[0].attributes["coord_sys"]?.text == "EPSG:4490")
+    }
 }
