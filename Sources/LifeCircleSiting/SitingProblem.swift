@@ -51,10 +51,25 @@ public struct SitingProblem: Hashable, Sendable {
         return covered
     }
 
-    /// Whether every cost is a whole number, so a fractional bound on the least cost rounds up.
-    var integralCosts: Bool { costs.allSatisfy { $0 == $0.rounded() } }
-    /// Whether every weight is a whole number, so a fractional bound on the covered weight rounds down.
-    var integralWeights: Bool { weights.allSatisfy { $0 == $0.rounded() } }
+    /// The step every total cost is a multiple of (costs of 10 and 20: 10), when all costs are whole
+    /// numbers: a bound on the least cost then rounds up to it (CBC's 298 against an answer of 300
+    /// proves 300). Nil for fractional costs.
+    var costStep: Double? { Self.commonStep(costs) }
+    /// The same for the covered weight, whose bound rounds down.
+    var weightStep: Double? { Self.commonStep(weights) }
+
+    /// The greatest common divisor of whole numbers (zeros aside); nil when one is fractional or
+    /// too large to be exact.
+    static func commonStep(_ values: [Double]) -> Double? {
+        var step: Int64 = 0
+        for value in values {
+            guard value == value.rounded(), abs(value) < 9e15 else { return nil }
+            var (a, b) = (step, Int64(abs(value)))
+            while b != 0 { (a, b) = (b, a % b) }
+            step = a
+        }
+        return step > 0 ? Double(step) : nil
+    }
 
     /// Σ weights of the units flagged.
     func weight(of flags: [Bool]) -> Double {

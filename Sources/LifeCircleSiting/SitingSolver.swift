@@ -109,7 +109,7 @@ public enum SitingSolver {
         let offset = goal.maximizes ? reduced.before : 0
         var answer = try search(model, heuristic: heuristic, start: start, value: value, feasible: feasible, offset: offset,
                                 goal: goal, options: options, deadline: deadline)
-        answer.integral = goal.maximizes ? problem.integralWeights : problem.integralCosts
+        answer.step = goal.maximizes ? problem.weightStep : problem.costStep
         let ordered = orderByMarginalGain(problem, answer.selected)
         return answer.solution(selected: ordered, before: reduced.before, after: covered(ordered),
                                heuristic: value(heuristic), seconds: GreedyHeuristic.now() - started)
@@ -160,7 +160,7 @@ public enum SitingSolver {
         }
         var answer = try search(model, heuristic: first, start: start, value: value, feasible: feasible,
                                 offset: 0, goal: goal, options: options, deadline: deadline)
-        answer.integral = !goal.maximizes && problem.integralCosts
+        answer.step = goal.maximizes ? nil : problem.costStep
         let ordered = orderByMarginalGain(problem, answer.selected)
         let after = try served(ordered)
         var solution = answer.solution(selected: ordered, before: before.weight, after: after.weight,
@@ -177,11 +177,15 @@ public enum SitingSolver {
         var method: SitingSolution.Method
         var status: String
         var maximize: Bool
-        /// Whether objective values are whole numbers, so a fractional bound can be rounded toward them.
-        var integral = false
+        /// The step every objective value is a multiple of, when there is one, so a bound can be
+        /// rounded to the nearest value an answer can take.
+        var step: Double?
 
         func solution(selected: [Int], before: Double, after: Double, heuristic: Double, seconds: Double) -> SitingSolution {
-            let rounded = !integral ? bound : maximize ? (bound + 1e-6).rounded(.down) : (bound - 1e-6).rounded(.up)
+            let raw = self.bound
+            let rounded = step.map { step in
+                maximize ? ((raw + 1e-6) / step).rounded(.down) * step : ((raw - 1e-6) / step).rounded(.up) * step
+            } ?? raw
             // A bound past the objective by rounding noise is the objective.
             let bound = maximize ? max(rounded, objective) : min(rounded, objective)
             let difference = abs(bound - objective)

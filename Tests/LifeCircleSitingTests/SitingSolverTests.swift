@@ -103,6 +103,21 @@ private func randomProblem(_ rng: inout SeededRandom) -> SitingProblem {
         #expect(cheap.objective == 4 && Set(cheap.selected) == [1, 2, 3, 4])
     }
 
+    /// Costs that are all multiples of 10 make every total one: a bound of 298 proves an answer of
+    /// 300 optimal (CBC stops within its gap tolerance and reports such bounds).
+    @Test func aBoundRoundsToTheStepOfTheCosts() throws {
+        #expect(SitingProblem.commonStep([10, 10, 20, 30]) == 10)
+        #expect(SitingProblem.commonStep([1, 5]) == 1)
+        #expect(SitingProblem.commonStep([10, 2.5]) == nil)
+        #expect(SitingProblem.commonStep([0, 0]) == nil)
+        // Three units in a triangle of three candidates, each candidate covering two units: the LP
+        // takes half of each (15 at a cost of 10), two sites are needed (20). Proved optimal at 20.
+        var triangle = SitingProblem(weights: [1, 1, 1], existing: [], candidates: [[0, 1], [1, 2], [0, 2]])
+        triangle.costs = [10, 10, 10]
+        let answer = try SitingSolver.solve(triangle, goal: .reachShare(1))
+        #expect(answer.objective == 20 && answer.bound == 20 && answer.optimal && answer.gap == 0)
+    }
+
     @Test func targetAlreadyMetNeedsNothing() throws {
         let problem = SitingProblem(weights: [1, 1, 1, 1], existing: [[0, 1, 2]], candidates: [[3]])
         let solution = try SitingSolver.solve(problem, goal: .reachShare(0.75))
