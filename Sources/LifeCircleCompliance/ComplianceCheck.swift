@@ -49,7 +49,7 @@ public enum ComplianceCheck {
         let unitRules = pack.rules.contains { $0.target == .planningUnits }
         let layers = [districts, inputs.facilities] + (inputs.units.map { [$0] } ?? [])
         return ComplianceReport(
-            notes: inputs.notes,
+            notes: inputs.notes, inputs: layers.map(InputRecord.init),
             rules: RulesRecord(id: pack.id, title: pack.title, jurisdiction: pack.jurisdiction, path: pack.path,
                                citations: Dictionary(pack.rules.map { ($0.id, CitationRecord($0.citation)) }, uniquingKeysWith: { a, _ in a })),
             districts: results,

@@ -274,6 +274,10 @@ struct ComplianceHTML {
                      t("“不少于”按 ≥ 判定（计算误差 1e-9 以内视为相等）。", "“不少于” (not less than) is ≥; values within 1e-9 of the threshold count as equal.")),
         ]
         pairs += (language == .en ? a.notesEnglish : a.notes).map { KeyValue(t("规则包说明", "Pack note"), $0) }
-        return ReportSection(t("假设", "Assumptions"), [.keyValues(pairs)])
+        return ReportSection(t("假设", "Assumptions"), [
+            .keyValues(pairs), .subheading(t("输入数据", "Inputs")),
+            .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,
+                                                      basis: $0.crs.sourceBasis, features: $0.features, rejected: $0.rejected) }, language: language)),
+        ])
     }
 }

@@ -200,6 +200,8 @@ public struct RulesRecord: Hashable, Sendable, Codable {
 public struct ComplianceReport: Sendable, Encodable {
     /// The user's notes on the run (`--note`), e.g. that the data is illustrative.
     public var notes: [String]
+    /// Every input: file, layer, encoding, CRS and its basis, features kept and rejected.
+    public var inputs: [InputRecord]
     public var rules: RulesRecord
     public var districts: [DistrictResult]
     /// Land per person over planning units, when the pack has that rule.

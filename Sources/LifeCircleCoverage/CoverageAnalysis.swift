@@ -50,7 +50,8 @@ public enum CoverageAnalysis {
         }
         let targets = try inputs.pack.map { try judgeTargets($0, units, results, facilityLocations, inputs) } ?? []
         return CoverageReport(
-            notes: inputs.notes, network: inputs.model.networkReport, units: results,
+            notes: inputs.notes, inputs: [InputRecord(inputs.demand), InputRecord(inputs.facilities)],
+            network: inputs.model.networkReport, units: results,
             summary: summary(results, targets: targets, inputs: inputs),
             rejected: inputs.demand.rejections + inputs.facilities.rejections + badKinds,
             repaired: inputs.demand.repairs + inputs.facilities.repairs,

@@ -94,6 +94,8 @@ public struct CoverageSummary: Hashable, Sendable, Codable {
 
 public struct CoverageReport: Sendable, Encodable {
     public var notes: [String]
+    /// Every input: file, layer, encoding, CRS and its basis, features kept and rejected.
+    public var inputs: [InputRecord]
     /// The street network used: what was read, excluded by the walking filter, kept and dropped
     /// (only the largest connected component is kept); nil for the straight-line method.
     public var network: NetworkReport?

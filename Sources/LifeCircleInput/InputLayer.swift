@@ -122,3 +122,21 @@ public struct InputLayer: Sendable {
         fieldMapping[canonical].flatMap { feature.attributes[$0] }
     }
 }
+
+/// One input of a run as its outputs record it: the file and layer, the text encoding read, how
+/// its coordinates were interpreted, and what was kept.
+public struct InputRecord: Hashable, Sendable, Codable {
+    public var source: String
+    public var layer: String
+    /// "UTF-8", "GB18030 (detected)", or what a Shapefile's .cpg declared.
+    public var encoding: String
+    public var crs: CRSChoice
+    public var features: Int
+    public var rejected: Int
+    public var repaired: Int
+
+    public init(_ layer: InputLayer) {
+        (source, self.layer, encoding, crs) = (layer.source, layer.layer, layer.encoding, layer.crs)
+        (features, rejected, repaired) = (layer.features.count, layer.rejections.count, layer.repairs.count)
+    }
+}

@@ -154,7 +154,9 @@ public enum SitingAnalysis {
             method: inputs.model.method, profile: inputs.profile, minutes: inputs.minutes, radiusMeters: inputs.radius,
             crs: inputs.demand.crs, timeLimitSeconds: inputs.options.timeLimit, pack: inputs.pack?.id, capacity: basis)
         return SitingReport(
-            notes: inputs.notes, request: request, selected: selected, candidates: candidateResults, units: unitResults,
+            notes: inputs.notes,
+            inputs: ([inputs.demand] + (inputs.facilities.map { [$0] } ?? []) + [inputs.candidates]).map(InputRecord.init),
+            request: request, selected: selected, candidates: candidateResults, units: unitResults,
             summary: summary,
             rejected: inputs.demand.rejections + (inputs.facilities?.rejections ?? []) + inputs.candidates.rejections + badKinds,
             repaired: inputs.demand.repairs + (inputs.facilities?.repairs ?? []) + inputs.candidates.repairs,

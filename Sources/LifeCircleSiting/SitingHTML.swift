@@ -187,7 +187,9 @@ struct SitingHTML {
             pairs.append(KeyValue(t("每户人数", "Persons per household"), "\(n(basis.personsPerHousehold, 2)); "
                                   + t("按人口估算户数的单元：", "units with households estimated from population: ") + "\(basis.unitsFromPopulation)"))
         }
-        var blocks: [ReportBlock] = [.keyValues(pairs)]
+        var blocks: [ReportBlock] = [.keyValues(pairs), .subheading(t("输入数据", "Inputs")),
+                                     .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,
+                                                      basis: $0.crs.sourceBasis, features: $0.features, rejected: $0.rejected) }, language: language))]
         if !report.rejected.isEmpty { blocks.append(.bulletList(report.rejected.map(\.description))) }
         if !report.warnings.isEmpty { blocks.append(.bulletList(report.warnings)) }
         return ReportSection(t("方法与假设", "Method and assumptions"), blocks)

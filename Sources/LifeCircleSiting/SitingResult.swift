@@ -205,6 +205,8 @@ public struct SitingSummary: Hashable, Sendable, Codable {
 
 public struct SitingReport: Sendable, Codable {
     public var notes: [String]
+    /// Every input: file, layer, encoding, CRS and its basis, features kept and rejected.
+    public var inputs: [InputRecord]
     public var request: SitingRequest
     public var selected: [SelectedSite]
     public var candidates: [CandidateResult]

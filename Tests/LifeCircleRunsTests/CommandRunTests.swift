@@ -30,6 +30,13 @@ import Testing
         #expect(names(result.written) == ComplianceFiles.names())
         #expect(result.written.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         #expect(result.report.districts.count == 6)
+        // Every input recorded with its encoding and how its coordinates were read, in the JSON and the report.
+        #expect(result.report.inputs.map { URL(fileURLWithPath: $0.source).lastPathComponent }
+                == ["haidian_districts.geojson", "haidian_facilities_gcj02.csv"])
+        #expect(result.report.inputs.map(\.crs.source) == [.wgs84, .gcj02])
+        #expect(result.report.inputs.allSatisfy { $0.encoding == "UTF-8" })
+        let html = try String(contentsOfFile: result.written[3], encoding: .utf8)
+        #expect(html.contains("输入数据") && html.contains("GCJ-02（given by the user）"))
         try validate(result.written[0], against: "compliance")
     }
 
