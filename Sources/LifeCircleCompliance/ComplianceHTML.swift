@@ -124,7 +124,7 @@ struct ComplianceHTML {
         let legend: [LegendEntry] = [.heading(t("达标情况", "Outcome"))]
             + [Outcome.pass, .fail, .insufficientData].map { .area(label($0), .status(status($0))) }
             + scale.legendEntries(title: t("设施建筑面积", "Facility floor area"), style: facilityStyle) { "\(n($0, 0)) m²" }
-        let svg = SVGMap(crsName: "\(report.assumptions.crs.metric) — \(report.assumptions.crs.metricReason)",
+        let svg = SVGMap(crsName: "\(report.assumptions.crs.metric) — \(t(report.assumptions.crs.metricReasonZh, report.assumptions.crs.metricReason))",
                          language: language,
                          layers: [MapLayer(name: "districts", features: districtFeatures),
                                   MapLayer(name: "facilities", features: facilityFeatures)],
@@ -265,8 +265,8 @@ struct ComplianceHTML {
         var pairs = [
             KeyValue(t("户均人口", "Persons per household"), "\(n(a.personsPerHousehold, 2)) — \(a.personsPerHouseholdBasis)"),
             KeyValue(t("按户均人口推算的居住区", "Districts using it"), "\(a.districtsUsingPersonsPerHousehold)"),
-            KeyValue(t("源坐标系", "Source CRS"), "\(a.crs.source) (\(a.crs.sourceBasis))"),
-            KeyValue(t("计算坐标系", "Metric CRS"), "\(a.crs.metric) — \(a.crs.metricReason)"),
+            KeyValue(t("源坐标系", "Source CRS"), "\(a.crs.source) (\(t(a.crs.sourceBasisZh, a.crs.sourceBasis)))"),
+            KeyValue(t("计算坐标系", "Metric CRS"), "\(a.crs.metric) — \(t(a.crs.metricReasonZh, a.crs.metricReason))"),
             KeyValue(t("设施计入方式", "How facilities count"),
                      t("点位于居住区内则全部计入；面状设施按落在区内的面积比例计入；填写了所属小区的按所属小区计入。",
                        "a point inside a district counts wholly; a polygon by the share of its area inside; a facility naming its district_id counts there.")),
@@ -277,7 +277,7 @@ struct ComplianceHTML {
         return ReportSection(t("假设", "Assumptions"), [
             .keyValues(pairs), .subheading(t("输入数据", "Inputs")),
             .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,
-                                                      basis: $0.crs.sourceBasis, features: $0.features, rejected: $0.rejected) }, language: language)),
+                                                      basis: t($0.crs.sourceBasisZh, $0.crs.sourceBasis), features: $0.features, rejected: $0.rejected) }, language: language)),
         ])
     }
 }

@@ -69,7 +69,7 @@ struct CoverageHTML {
                               title: titled ? "\(u.name ?? u.id):\(minutes)" : nil)
         }
         let svg = SVGMap(
-            crsName: "\(report.summary.crs.metric) — \(report.summary.crs.metricReason)", language: language,
+            crsName: "\(report.summary.crs.metric) — \(t(report.summary.crs.metricReasonZh, report.summary.crs.metricReason))", language: language,
             layers: [MapLayer(name: "circles", features: circles.map { MapFeature($0, style: circleStyle) }),
                      MapLayer(name: "units", features: units),
                      MapLayer(name: "facilities", features: facilities.features.map {
@@ -109,8 +109,8 @@ struct CoverageHTML {
             KeyValue(t("方法", "Method"), isNetwork ? t("路网最短路径（多源 Dijkstra）", "shortest paths along the network (multi-source Dijkstra)")
                                                      : t("直线距离（无路网时的替代方法）", "straight-line distance (the fallback without a network)")),
             KeyValue(t("出行设定", "Profile"), s.profile),
-            KeyValue(t("源坐标系", "Source CRS"), "\(s.crs.source) (\(s.crs.sourceBasis))"),
-            KeyValue(t("计算坐标系", "Metric CRS"), "\(s.crs.metric) — \(s.crs.metricReason)"),
+            KeyValue(t("源坐标系", "Source CRS"), "\(s.crs.source) (\(t(s.crs.sourceBasisZh, s.crs.sourceBasis)))"),
+            KeyValue(t("计算坐标系", "Metric CRS"), "\(s.crs.metric) — \(t(s.crs.metricReasonZh, s.crs.metricReason))"),
             KeyValue(t("单元定位", "Unit location"), t("点取原位；面取质心（质心在面内时），否则取面内点",
                                                        "points as given; polygons at their centroid when inside, else a point on surface")),
         ]
@@ -122,7 +122,7 @@ struct CoverageHTML {
         }
         var blocks: [ReportBlock] = [.keyValues(pairs), .subheading(t("输入数据", "Inputs")),
                                      .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,
-                                                      basis: $0.crs.sourceBasis, features: $0.features, rejected: $0.rejected) }, language: language))]
+                                                      basis: t($0.crs.sourceBasisZh, $0.crs.sourceBasis), features: $0.features, rejected: $0.rejected) }, language: language))]
         if !report.rejected.isEmpty { blocks.append(.bulletList(report.rejected.map(\.description))) }
         if !report.warnings.isEmpty { blocks.append(.bulletList(report.warnings)) }
         return ReportSection(t("方法与假设", "Method and assumptions"), blocks)

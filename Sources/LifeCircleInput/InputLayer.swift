@@ -46,14 +46,20 @@ public struct CRSChoice: Hashable, Sendable, Codable {
     public var source: CRS
     /// Why: "declared by the file", "given by the user", or the guess's reasoning.
     public var sourceBasis: String
+    /// The same in Chinese, for the reports.
+    public var sourceBasisZh: String
     /// The projected CRS for metres and square metres, e.g. EPSG:4544.
     public var metric: CRS
     public var metricReason: String
+    public var metricReasonZh: String
 
     /// The metric CRS's EPSG code, for writers that take one.
     public var metricEPSG: Int? { if case .epsg(let code) = metric { code } else { nil } }
 
-    public init(declared: String?, source: CRS, sourceBasis: String, metric: CRS, metricReason: String) {
+    public init(declared: String?, source: CRS, sourceBasis: String, sourceBasisZh: String? = nil,
+                metric: CRS, metricReason: String, metricReasonZh: String? = nil) {
+        self.sourceBasisZh = sourceBasisZh ?? sourceBasis
+        self.metricReasonZh = metricReasonZh ?? metricReason
         self.declared = declared
         self.source = source
         self.sourceBasis = sourceBasis
@@ -62,15 +68,17 @@ public struct CRSChoice: Hashable, Sendable, Codable {
     }
 
     // In outputs the CRSs are their names ("EPSG:4544", "GCJ-02").
-    private enum CodingKeys: String, CodingKey { case declared, source, sourceBasis, metric, metricReason }
+    private enum CodingKeys: String, CodingKey { case declared, source, sourceBasis, sourceBasisZh, metric, metricReason, metricReasonZh }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(declared, forKey: .declared)
         try c.encode(source.description, forKey: .source)
         try c.encode(sourceBasis, forKey: .sourceBasis)
+        try c.encode(sourceBasisZh, forKey: .sourceBasisZh)
         try c.encode(metric.description, forKey: .metric)
         try c.encode(metricReason, forKey: .metricReason)
+        try c.encode(metricReasonZh, forKey: .metricReasonZh)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,8 +86,10 @@ public struct CRSChoice: Hashable, Sendable, Codable {
         declared = try c.decodeIfPresent(String.self, forKey: .declared)
         source = try CRS(parsing: try c.decode(String.self, forKey: .source))
         sourceBasis = try c.decode(String.self, forKey: .sourceBasis)
+        sourceBasisZh = try c.decodeIfPresent(String.self, forKey: .sourceBasisZh) ?? sourceBasis
         metric = try CRS(parsing: try c.decode(String.self, forKey: .metric))
         metricReason = try c.decode(String.self, forKey: .metricReason)
+        metricReasonZh = try c.decodeIfPresent(String.self, forKey: .metricReasonZh) ?? metricReason
     }
 }
 

@@ -76,7 +76,8 @@ public enum InputLoader {
         }
         let source = try SourceCRSResolution.resolve(
             given: options.sourceCRS, declared: data.info.crs, envelope: rawExtent, source: path, layer: layer)
-        let metric = try options.metricCRS.map { MetricCRS(epsg: try $0.epsgCode, reason: "the run's metric CRS, chosen from its first layer") }
+        let metric = try options.metricCRS.map { MetricCRS(epsg: try $0.epsgCode, reason: "the run's metric CRS, chosen from its first layer",
+                                                                       reasonZh: "本次计算的坐标系，按第一个图层选取") }
             ?? MetricCRS.choose(for: rawExtent, in: source.crs)
         let workers = data.records.count >= 4096 ? Workers.defaultCount : 1
         // A converter per worker: a PROJ transformer serves one thread at a time.
@@ -86,8 +87,8 @@ public enum InputLoader {
 
         var result = InputLayer(
             source: path, layer: layer, encoding: data.encoding,
-            crs: CRSChoice(declared: data.info.crs, source: source.crs, sourceBasis: source.basis,
-                           metric: metric.crs, metricReason: metric.reason),
+            crs: CRSChoice(declared: data.info.crs, source: source.crs, sourceBasis: source.basis, sourceBasisZh: source.basisZh,
+                           metric: metric.crs, metricReason: metric.reason, metricReasonZh: metric.reasonZh),
             fieldMapping: mapping, features: [], rejections: data.rejections, repairs: [], warnings: data.warnings)
         if options.sourceCRS == nil, let hint = WebMapHint.find(path: path, records: data.records) {
             result.warnings.append(hint)

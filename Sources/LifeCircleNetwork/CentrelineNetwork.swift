@@ -20,7 +20,7 @@ extension StreetGraph {
     /// Features that are not lines are listed as rejections.
     public init(centrelines layer: InputLayer, options: NetworkOptions = NetworkOptions()) throws {
         guard case .epsg(let code) = layer.crs.metric else { throw NetworkError.notProjected(layer.crs.metric.description) }
-        var metric = MetricCRS(epsg: code, reason: layer.crs.metricReason)
+        var metric = MetricCRS(epsg: code, reason: layer.crs.metricReason, reasonZh: layer.crs.metricReasonZh)
         var project: CoordinateConverter?
         if let given = try options.givenMetricCRS(), given.epsg != code {
             metric = given

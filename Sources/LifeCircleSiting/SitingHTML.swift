@@ -102,7 +102,7 @@ struct SitingHTML {
         let all = layers.demand.features.map(\.geometry) + layers.candidates.features.map(\.geometry)
             + (layers.facilities?.features.map(\.geometry) ?? []) + layers.existingAreas + layers.proposedAreas
         let extent = all.compactMap(\.envelope).reduce(nil) { (sum: Envelope?, e: Envelope) in sum.map { $0.union(e) } ?? e }
-        let crs = "\(report.request.crs.metric) — \(report.request.crs.metricReason)"
+        let crs = "\(report.request.crs.metric) — \(t(report.request.crs.metricReasonZh, report.request.crs.metricReason))"
 
         let before = SVGMap(
             crsName: crs, language: language, title: t("新增前", "Before"),
@@ -181,7 +181,7 @@ struct SitingHTML {
             KeyValue(t("求解状态", "Solver status"), s.solverStatus),
             KeyValue(t("启发式目标值", "Heuristic objective"), value(s.heuristicObjective)),
             KeyValue(t("用时", "Time"), "\(n(s.seconds, 2)) s (" + t("上限", "limit") + " \(n(r.timeLimitSeconds)) s)"),
-            KeyValue(t("计算坐标系", "Metric CRS"), "\(r.crs.metric) — \(r.crs.metricReason)"),
+            KeyValue(t("计算坐标系", "Metric CRS"), "\(r.crs.metric) — \(t(r.crs.metricReasonZh, r.crs.metricReason))"),
         ]
         if let basis = r.capacity {
             pairs.append(KeyValue(t("每户人数", "Persons per household"), "\(n(basis.personsPerHousehold, 2)); "
@@ -189,7 +189,7 @@ struct SitingHTML {
         }
         var blocks: [ReportBlock] = [.keyValues(pairs), .subheading(t("输入数据", "Inputs")),
                                      .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,
-                                                      basis: $0.crs.sourceBasis, features: $0.features, rejected: $0.rejected) }, language: language))]
+                                                      basis: t($0.crs.sourceBasisZh, $0.crs.sourceBasis), features: $0.features, rejected: $0.rejected) }, language: language))]
         if !report.rejected.isEmpty { blocks.append(.bulletList(report.rejected.map(\.description))) }
         if !report.warnings.isEmpty { blocks.append(.bulletList(report.warnings)) }
         return ReportSection(t("方法与假设", "Method and assumptions"), blocks)

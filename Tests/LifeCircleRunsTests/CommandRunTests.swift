@@ -36,7 +36,7 @@ import Testing
         #expect(result.report.inputs.map(\.crs.source) == [.wgs84, .gcj02])
         #expect(result.report.inputs.allSatisfy { $0.encoding == "UTF-8" })
         let html = try String(contentsOfFile: result.written[3], encoding: .utf8)
-        #expect(html.contains("输入数据") && html.contains("GCJ-02（given by the user）"))
+        #expect(html.contains("输入数据") && html.contains("GCJ-02（用户指定）") && html.contains("3度带高斯-克吕格投影第39带"))
         try validate(result.written[0], against: "compliance")
     }
 
