@@ -16,6 +16,8 @@ public enum CoverageAnalysis {
         public var model: any AccessModel
         /// How the model measures, for outputs, e.g. "walk 1.0 m/s, 15 min".
         public var profile: String
+        /// The same in Chinese, for the report.
+        public var profileZh: String
         public var minutes: Double?
         public var radius: Double?
         /// The pack whose covered_share targets are judged; nil for none.
@@ -23,12 +25,13 @@ public enum CoverageAnalysis {
         public var notes: [String]
 
         public init(demand: InputLayer, facilities: InputLayer, kind: DemandKind? = nil, model: any AccessModel,
-                    profile: String, minutes: Double? = nil, radius: Double? = nil, pack: RulePack? = nil, notes: [String] = []) {
+                    profile: String, profileZh: String? = nil, minutes: Double? = nil, radius: Double? = nil, pack: RulePack? = nil, notes: [String] = []) {
             self.demand = demand
             self.facilities = facilities
             self.kind = kind
             self.model = model
             self.profile = profile
+            self.profileZh = profileZh ?? profile
             self.minutes = minutes
             self.radius = radius
             self.pack = pack
@@ -86,7 +89,7 @@ public enum CoverageAnalysis {
         return CoverageSummary(
             units: results.count, covered: results.filter(\.covered).count, shareByKind: byKind,
             sharePopulation: share(\.population), shareElderly: share(\.elderlyPopulation),
-            method: inputs.model.method, profile: inputs.profile, minutes: inputs.minutes, radiusMeters: inputs.radius,
+            method: inputs.model.method, profile: inputs.profile, profileZh: inputs.profileZh, minutes: inputs.minutes, radiusMeters: inputs.radius,
             crs: inputs.demand.crs, unitsDefaultedToCommunity: results.filter(\.kindDefaulted).count,
             targets: targets, uncovered: uncovered.map(\.id))
     }

@@ -76,7 +76,7 @@ struct CoverageHTML {
                          MapFeature($0.geometry, style: facilityStyle, title: facilities.value("name", of: $0)?.text ?? $0.id) })],
             legend: [.area(t("服务圈", "Service circle"), circleStyle), .point(t("已覆盖", "Covered"), covered.radius(5)),
                      .point(t("未覆盖", "Not covered"), notCovered.radius(5)), .point(t("养老服务设施", "Facility"), facilityStyle)]).render()
-        return ReportSection(t("地图", "Map"), [.svg(svg, caption: report.summary.profile)])
+        return ReportSection(t("地图", "Map"), [.svg(svg, caption: t(report.summary.profileZh, report.summary.profile))])
     }
 
     /// At most this many units in the table of units not covered.
@@ -108,7 +108,7 @@ struct CoverageHTML {
         var pairs = [
             KeyValue(t("方法", "Method"), isNetwork ? t("路网最短路径（多源 Dijkstra）", "shortest paths along the network (multi-source Dijkstra)")
                                                      : t("直线距离（无路网时的替代方法）", "straight-line distance (the fallback without a network)")),
-            KeyValue(t("出行设定", "Profile"), s.profile),
+            KeyValue(t("出行设定", "Profile"), t(s.profileZh, s.profile)),
             KeyValue(t("源坐标系", "Source CRS"), "\(s.crs.source) (\(t(s.crs.sourceBasisZh, s.crs.sourceBasis)))"),
             KeyValue(t("计算坐标系", "Metric CRS"), "\(s.crs.metric) — \(t(s.crs.metricReasonZh, s.crs.metricReason))"),
             KeyValue(t("单元定位", "Unit location"), t("点取原位；面取质心（质心在面内时），否则取面内点",

@@ -83,6 +83,7 @@ public struct CoverageSummary: Hashable, Sendable, Codable {
     public var method: String
     /// E.g. "walk 1.0 m/s, 15 min" or "straight line ≤ 1000 m".
     public var profile: String
+    public var profileZh: String
     public var minutes: Double?
     public var radiusMeters: Double?
     public var crs: CRSChoice

@@ -38,6 +38,7 @@ public struct AccessRequest: Hashable, Sendable {
     struct Chosen {
         var model: any AccessModel
         var description: String
+        var descriptionZh: String
         var minutes: Double?
         var radius: Double?
     }
@@ -46,7 +47,8 @@ public struct AccessRequest: Hashable, Sendable {
     func choose(pack: RulePack?, metric: CRS) throws -> Chosen {
         guard let network else {
             let radius = radius ?? pack?.coverage?.straightLineRadius ?? 1000
-            return Chosen(model: StraightLineAccess(radius: radius), description: "straight line ≤ \(Int(radius)) m", radius: radius)
+            return Chosen(model: StraightLineAccess(radius: radius), description: "straight line ≤ \(Int(radius)) m",
+                          descriptionZh: "直线距离 ≤ \(Int(radius)) 米", radius: radius)
         }
         var travel = TravelProfile.builtIn[profile ?? pack?.coverage?.profile ?? "walk"] ?? .walk
         travel.minutes = minutes ?? pack?.coverage?.minutes ?? 15
@@ -56,7 +58,10 @@ public struct AccessRequest: Hashable, Sendable {
             : try StreetGraph(centrelines: network.path, load: LoadOptions(sourceCRS: network.from, metricCRS: metric), options: options)
         let minutesText = travel.minutes == travel.minutes.rounded() ? String(Int(travel.minutes)) : String(travel.minutes)
         let description = "\(travel.name) \(travel.speed) m/s" + (travel.speedByClass.isEmpty ? "" : " (by road class)") + ", \(minutesText) min"
+        let names = ["walk": "步行", "elderly": "老年人步行", "village-ebike": "乡村电动车"]
+        let descriptionZh = "\(names[travel.name] ?? travel.name) \(travel.speed) 米/秒" + (travel.speedByClass.isEmpty ? "" : "（按道路等级）")
+            + "，\(minutesText) 分钟"
         return Chosen(model: try NetworkAccess(graph: graph, profile: travel, maxSnapDistance: maxSnap),
-                      description: description, minutes: travel.minutes)
+                      description: description, descriptionZh: descriptionZh, minutes: travel.minutes)
     }
 }

@@ -41,7 +41,7 @@ public enum CoverageRun {
         }
         let report = try progress.step("travel from \(facilities.features.count) facilities to \(demand.features.count) units") {
             try CoverageAnalysis.run(.init(
-                demand: demand, facilities: facilities, kind: request.kind, model: chosen.model, profile: chosen.description,
+                demand: demand, facilities: facilities, kind: request.kind, model: chosen.model, profile: chosen.description, profileZh: chosen.descriptionZh,
                 minutes: chosen.minutes, radius: chosen.radius, pack: pack, notes: request.output.notes))
         }
         let circles = try progress.step("draw \(facilities.features.count) service circles") {

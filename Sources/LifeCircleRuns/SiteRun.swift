@@ -53,7 +53,7 @@ public enum SiteRun {
         let report = try progress.step("choose among \(candidates.features.count) candidate sites") {
             try SitingAnalysis.run(.init(
                 demand: demand, facilities: facilities, candidates: candidates, kind: request.kind, model: chosen.model,
-                profile: chosen.description, minutes: chosen.minutes, radius: chosen.radius, goal: request.goal,
+                profile: chosen.description, profileZh: chosen.descriptionZh, minutes: chosen.minutes, radius: chosen.radius, goal: request.goal,
                 measure: request.measure, pack: pack, capacitated: request.capacitated, norm: request.norm,
                 personsPerHousehold: request.personsPerHousehold, options: request.solve, notes: request.output.notes))
         }

@@ -21,6 +21,8 @@ public enum SitingAnalysis {
         public var model: any AccessModel
         /// How the model measures, for outputs, e.g. "straight line ≤ 1000 m".
         public var profile: String
+        /// The same in Chinese, for the report.
+        public var profileZh: String
         public var minutes: Double?
         public var radius: Double?
         public var goal: SitingGoal
@@ -36,7 +38,7 @@ public enum SitingAnalysis {
         public var notes: [String]
 
         public init(demand: InputLayer, facilities: InputLayer?, candidates: InputLayer, kind: DemandKind? = nil,
-                    model: any AccessModel, profile: String, minutes: Double? = nil, radius: Double? = nil,
+                    model: any AccessModel, profile: String, profileZh: String? = nil, minutes: Double? = nil, radius: Double? = nil,
                     goal: SitingGoal, measure: SitingMeasure = .units, pack: RulePack? = nil, capacitated: Bool = false,
                     norm: Double? = nil, personsPerHousehold: Double? = nil, options: SolveOptions = SolveOptions(), notes: [String] = []) {
             self.demand = demand
@@ -45,6 +47,7 @@ public enum SitingAnalysis {
             self.kind = kind
             self.model = model
             self.profile = profile
+            self.profileZh = profileZh ?? profile
             self.minutes = minutes
             self.radius = radius
             self.goal = goal
@@ -151,7 +154,7 @@ public enum SitingAnalysis {
         }
         let request = SitingRequest(
             goal: goal.0, sites: goal.1, targetShare: goal.2, by: inputs.measure, capacitated: inputs.capacitated,
-            method: inputs.model.method, profile: inputs.profile, minutes: inputs.minutes, radiusMeters: inputs.radius,
+            method: inputs.model.method, profile: inputs.profile, profileZh: inputs.profileZh, minutes: inputs.minutes, radiusMeters: inputs.radius,
             crs: inputs.demand.crs, timeLimitSeconds: inputs.options.timeLimit, pack: inputs.pack?.id, capacity: basis)
         return SitingReport(
             notes: inputs.notes,

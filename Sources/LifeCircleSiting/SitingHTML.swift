@@ -123,8 +123,8 @@ struct SitingHTML {
                      .point(t("建议新增设施", "Proposed site"), proposedStyle), .point(t("未选中的候选点", "Candidate not chosen"), candidateStyle)],
             extent: extent).render()
         return ReportSection(t("地图：新增前后", "Maps: before and after"), [
-            .svg(before, caption: t("新增前：", "Before: ") + report.request.profile),
-            .svg(after, caption: t("新增后：", "After: ") + report.request.profile),
+            .svg(before, caption: t("新增前：", "Before: ") + t(report.request.profileZh, report.request.profile)),
+            .svg(after, caption: t("新增后：", "After: ") + t(report.request.profileZh, report.request.profile)),
         ])
     }
 
@@ -174,7 +174,7 @@ struct SitingHTML {
         var pairs = [
             KeyValue(t("访问方法", "Access"), r.method == "network" ? t("路网最短路径", "shortest paths along the network")
                                                                   : t("直线距离（无路网时的替代方法）", "straight-line distance (the fallback without a network)")),
-            KeyValue(t("出行设定", "Profile"), r.profile),
+            KeyValue(t("出行设定", "Profile"), t(r.profileZh, r.profile)),
             KeyValue(t("优化模型", "Model"), model + (r.capacitated ? t("，含容量约束", ", capacitated") : "")),
             KeyValue(t("求解方法", "Method"), s.method == .mip ? t("混合整数规划，\(s.solver)（以启发式解为初始解）", "mixed-integer programming, \(s.solver) (started from the heuristic's answer)")
                                                              : t("贪心 + 交换局部搜索（规模超出 MIP 上限），界来自线性松弛", "greedy + swap local search (too large for the MIP); bound from the LP relaxation")),

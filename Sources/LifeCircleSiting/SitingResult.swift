@@ -48,6 +48,7 @@ public struct SitingRequest: Hashable, Sendable, Codable {
     /// "network" or "straight-line".
     public var method: String
     public var profile: String
+    public var profileZh: String
     public var minutes: Double?
     public var radiusMeters: Double?
     public var crs: CRSChoice
