@@ -118,7 +118,7 @@ struct CoverageHTML {
             pairs.append(KeyValue(t("未注明类型、按社区计的单元", "Units without a kind, counted as communities"), "\(s.unitsDefaultedToCommunity)"))
         }
         if let network = report.network {
-            pairs.append(KeyValue(t("路网", "Network"), network.description))
+            pairs.append(KeyValue(t("路网", "Network"), t(network.descriptionZh, network.description)))
         }
         var blocks: [ReportBlock] = [.keyValues(pairs), .subheading(t("输入数据", "Inputs")),
                                      .table(.inputs(report.inputs.map { InputRow(file: $0.source, layer: $0.layer, encoding: $0.encoding, crs: $0.crs.source.description,

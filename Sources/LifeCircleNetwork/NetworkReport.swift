@@ -48,4 +48,19 @@ public struct NetworkReport: Hashable, Sendable, Codable, CustomStringConvertibl
         if !rejections.isEmpty { lines.append("rejected \(rejections.count) features (see rejections)") }
         return lines.joined(separator: "\n")
     }
+
+    /// The same, in Chinese, for the reports (OSM tags stay as they are written).
+    public var descriptionZh: String {
+        func km(_ m: Double) -> String { String(format: "%.2f", m / 1000) }
+        var lines = [
+            "\(source)：\(featuresRead) 条线要素中 \(roadsUsed) 条作为道路；计算坐标系 \(metricCRS)",
+            "保留 \(components) 个连通分量中最大的一个：\(kept.nodes) 个节点，\(kept.edges) 条边，\(km(kept.metres)) 千米",
+            "舍去：\(dropped.nodes) 个节点，\(dropped.edges) 条边，\(km(dropped.metres)) 千米",
+        ]
+        for (reason, count) in excluded.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            lines.append("排除 \(count) 条：\(reason == "no highway tag" ? "无 highway 标签" : reason)")
+        }
+        if !rejections.isEmpty { lines.append("未采用 \(rejections.count) 个要素（见未采用清单）") }
+        return lines.joined(separator: "\n")
+    }
 }

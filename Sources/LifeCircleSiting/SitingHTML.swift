@@ -10,6 +10,14 @@ struct SitingHTML {
     var language: Language
 
     private func t(_ zh: String, _ en: String) -> String { Localized(zh: zh, en: en)(language) }
+
+    /// `summary.objectiveMeaning` in Chinese, from the request it describes.
+    private var objectiveMeaningZh: String {
+        let r = report.request
+        let measure = switch r.by { case .units: "单元数"; case .population: "人口"; case .elderly: "老年人口" }
+        if r.goal == "add-sites" { return (r.capacitated ? "服务的" : "覆盖的") + measure }
+        return report.summary.objectiveMeaning.hasPrefix("cost") ? "新增设施的成本" : "新增设施数"
+    }
     private func n(_ x: Double?, _ decimals: Int = 0) -> String { x.map { ReportFormat.number($0, decimals: decimals) } ?? "—" }
     private func pct(_ x: Double?) -> String { x.map { ReportFormat.percent($0) } ?? "—" }
     /// Whole numbers as they are, others to two decimals.
@@ -64,7 +72,7 @@ struct SitingHTML {
                                 status: s.targetMet.map { $0 ? .pass : .fail }, isSummary: true),
             ])))
         var pairs = [
-            KeyValue(t("目标值", "Objective") + " (\(s.objectiveMeaning))", value(s.objective)),
+            KeyValue(t("目标值", "Objective") + " (\(t(objectiveMeaningZh, s.objectiveMeaning)))", value(s.objective)),
             KeyValue(t("最佳界", "Best bound"), value(s.bestBound)),
             KeyValue(t("间隙", "Gap"), pct(s.gap)),
             KeyValue(t("是否已证明最优", "Proved optimal"), s.optimal ? t("是", "yes") : t("否", "no")),
