@@ -35,32 +35,28 @@ public struct NetworkReport: Hashable, Sendable, Codable, CustomStringConvertibl
     /// Everything outside the largest component.
     public var dropped: Part
 
-    public var description: String {
-        func km(_ m: Double) -> String { String(format: "%.2f", m / 1000) }
-        var lines = [
-            "\(source): \(roadsUsed) of \(featuresRead) line features used as streets; metric CRS \(metricCRS)",
-            "kept the largest of \(components) connected components: \(kept.nodes) nodes, \(kept.edges) edges, \(km(kept.metres)) km",
-            "dropped: \(dropped.nodes) nodes, \(dropped.edges) edges, \(km(dropped.metres)) km",
-        ]
-        for (reason, count) in excluded.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            lines.append("excluded \(count): \(reason)")
-        }
-        if !rejections.isEmpty { lines.append("rejected \(rejections.count) features (see rejections)") }
-        return lines.joined(separator: "\n")
-    }
+    public var description: String { summary(chinese: false) }
 
     /// The same, in Chinese, for the reports (OSM tags stay as they are written).
-    public var descriptionZh: String {
+    public var descriptionZh: String { summary(chinese: true) }
+
+    private func summary(chinese: Bool) -> String {
         func km(_ m: Double) -> String { String(format: "%.2f", m / 1000) }
+        func say(_ zh: String, _ en: String) -> String { chinese ? zh : en }
         var lines = [
-            "\(source)：\(featuresRead) 条线要素中 \(roadsUsed) 条作为道路；计算坐标系 \(metricCRS)",
-            "保留 \(components) 个连通分量中最大的一个：\(kept.nodes) 个节点，\(kept.edges) 条边，\(km(kept.metres)) 千米",
-            "舍去：\(dropped.nodes) 个节点，\(dropped.edges) 条边，\(km(dropped.metres)) 千米",
+            say("\(source)：\(featuresRead) 条线要素中 \(roadsUsed) 条作为道路；计算坐标系 \(metricCRS)",
+                "\(source): \(roadsUsed) of \(featuresRead) line features used as streets; metric CRS \(metricCRS)"),
+            say("保留 \(components) 个连通分量中最大的一个：\(kept.nodes) 个节点，\(kept.edges) 条边，\(km(kept.metres)) 千米",
+                "kept the largest of \(components) connected components: \(kept.nodes) nodes, \(kept.edges) edges, \(km(kept.metres)) km"),
+            say("舍去：\(dropped.nodes) 个节点，\(dropped.edges) 条边，\(km(dropped.metres)) 千米",
+                "dropped: \(dropped.nodes) nodes, \(dropped.edges) edges, \(km(dropped.metres)) km"),
         ]
         for (reason, count) in excluded.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
-            lines.append("排除 \(count) 条：\(reason == "no highway tag" ? "无 highway 标签" : reason)")
+            lines.append(say("排除 \(count) 条：\(reason == "no highway tag" ? "无 highway 标签" : reason)", "excluded \(count): \(reason)"))
         }
-        if !rejections.isEmpty { lines.append("未采用 \(rejections.count) 个要素（见未采用清单）") }
+        if !rejections.isEmpty {
+            lines.append(say("未采用 \(rejections.count) 个要素（见未采用清单）", "rejected \(rejections.count) features (see rejections)"))
+        }
         return lines.joined(separator: "\n")
     }
 }
