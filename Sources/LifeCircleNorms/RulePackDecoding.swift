@@ -4,9 +4,16 @@ import Yams
 extension RulePack {
     /// Reads and checks the pack file at `path`. Throws `RulePackError` naming the file, the line
     /// and the reason.
+    /// The largest pack file read.
+    public static let maximumBytes = 4_000_000
+
     public init(contentsOfFile path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             throw RulePackError(file: path, line: nil, message: "no such file")
+        }
+        // A pack is tens of kilobytes; a file of gigabytes would be read whole before YAML refused it.
+        if let size = attributes[.size] as? Int, size > Self.maximumBytes {
+            throw RulePackError(file: path, line: nil, message: "a rule pack is at most \(Self.maximumBytes / 1_000_000) MB; this file has \(size / 1_000_000) MB")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RulePackError(file: path, line: nil, message: "the file cannot be read")
@@ -65,12 +72,14 @@ private struct PackDecoder {
         let ruleDecoder = RuleDecoder(reader: reader, packDocument: document,
                                       facilityKinds: facilityKinds.map(\.id))
         var rules: [(rule: Rule, node: Node)] = []
+        var positionOfID: [String: Int] = [:]  // a look-up, not a scan: loading stays linear in the rules
         for (index, node) in try pack.sequence("rules").enumerated() {
             let rule = try ruleDecoder.decode(node, position: index + 1)
-            if let first = rules.first(where: { $0.rule.id == rule.id }) {
-                throw reader.error("duplicate rule id \"\(rule.id)\" (first at line \(first.node.mark?.line ?? 0))",
+            if let first = positionOfID[rule.id] {
+                throw reader.error("duplicate rule id \"\(rule.id)\" (first at line \(rules[first].node.mark?.line ?? 0))",
                                    at: node)
             }
+            positionOfID[rule.id] = rules.count
             rules.append((rule, node))
         }
         try checkAcrossRules(rules, coverage: coverage, notes: notes)

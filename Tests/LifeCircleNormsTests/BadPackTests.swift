@@ -90,6 +90,14 @@ import Testing
         try expectRefusal(yaml, atLineOf: line, saying: message)
     }
 
+    /// A file of megabytes is no rule pack; it is refused before it is read.
+    @Test func aHugeFileIsRefusedUnread() throws {
+        let yaml = TestPacks.valid + "# " + String(repeating: "x", count: RulePack.maximumBytes) + "\n"
+        let refusal = try #require(try TestPacks.refusal(yaml))
+        #expect(refusal.0.line == nil)
+        #expect(refusal.0.message.contains("a rule pack is at most 4 MB"))
+    }
+
     @Test func undeclaredFacilityKindListsTheDeclaredOnes() throws {
         let yaml = TestPacks.valid(replacing: "facility_kind: comprehensive_center", with: "facility_kind: centre")
         try expectRefusal(yaml, atLineOf: "facility_kind: centre",
