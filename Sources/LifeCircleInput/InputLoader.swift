@@ -65,8 +65,12 @@ public enum InputLoader {
         let mapping = try FieldAliases.standard.resolve(
             fields: data.info.fields.map(\.name), overrides: options.fieldOverrides, source: path)
 
+        // A row whose coordinates cannot be right in its layer (not numbers; latitude 95 among
+        // degrees) is rejected by itself, so that it neither sets the layer's extent nor gets the
+        // whole layer refused as "projected metres".
+        let stray = strayRows(data.records)
         var extent: Envelope?
-        for record in data.records {
+        for (i, record) in data.records.enumerated() where stray[i] == nil {
             guard let e = record.geometry?.envelope else { continue }
             extent = extent.map { $0.union(e) } ?? e
         }
@@ -115,7 +119,12 @@ public enum InputLoader {
         }
         let chunks = Workers.split(count: records.count, workers: workers) { range, worker in
             range.map { i in
-                prepared(records[i], id: idField, limited: limited, geometry: options.geometry, converter: converters[worker],
+                if let reason = stray[i] {
+                    return Prepared.rejected(Rejection(source: path, layer: layer, index: records[i].index,
+                                                       id: records[i].attributes[idField]?.text ?? records[i].fid.map(String.init) ?? String(records[i].index),
+                                                       reason: reason))
+                }
+                return prepared(records[i], id: idField, limited: limited, geometry: options.geometry, converter: converters[worker],
                          path: path, layer: layer)
             }
         }
@@ -135,6 +144,32 @@ public enum InputLoader {
                                               reasons: firstReasons(result.rejections, orElse: "the layer is empty"))
         }
         return result
+    }
+
+    /// Rows whose coordinates are not finite, or beyond ±180° / ±90° in a layer whose other rows
+    /// (nine in ten or more) are degrees, with the reason; by position in `records`.
+    static func strayRows(_ records: [FeatureRecord]) -> [Int: String] {
+        var stray: [Int: String] = [:]
+        var envelopes: [Envelope?] = []
+        envelopes.reserveCapacity(records.count)
+        for (i, record) in records.enumerated() {
+            let e = record.geometry?.envelope
+            if let e, ![e.minX, e.minY, e.maxX, e.maxY].allSatisfy(\.isFinite) {
+                stray[i] = "coordinates are not finite numbers"
+                envelopes.append(nil)
+            } else {
+                envelopes.append(e)
+            }
+        }
+        func inDegrees(_ e: Envelope) -> Bool { e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90 }
+        let located = envelopes.compactMap { $0 }
+        let degrees = located.filter(inDegrees).count
+        guard degrees < located.count, degrees * 10 >= located.count * 9 else { return stray }
+        for (i, e) in envelopes.enumerated() {
+            guard let e, !inDegrees(e) else { continue }
+            stray[i] = "coordinates (\(e.minX), \(e.minY)) are beyond ±180° / ±90°, where the layer's other rows are degrees"
+        }
+        return stray
     }
 
     /// The first three rejections, as "feature D1: a LineString, where an area (polygon) is needed".

@@ -85,4 +85,16 @@ import Testing
         #expect(layer.warnings.contains("1 features have no floor_area_m2 and take floor_area_m2 from 建筑面积"))
         #expect(layer.warnings.contains("1 features have no Name and take name from 名称"))
     }
+
+    @Test func oneStrayRowIsRejectedAndTheRestUsed() throws {
+        // Nine facilities in Yinchuan and one with latitude 95: that row alone is rejected, named.
+        var rows = (1...9).map { "F\($0),106.2\($0),38.4\($0)" }
+        rows.append("F10,106.25,95")
+        let path = try writeFile("stray.csv", "编号,经度,纬度\n" + rows.joined(separator: "\n") + "\n")
+        let layer = try InputLoader.load(path)
+        #expect(layer.features.count == 9)
+        #expect(layer.rejections.map(\.id) == ["F10"])
+        #expect(layer.rejections.first?.reason.contains("beyond ±180° / ±90°") == true)
+        #expect(layer.crs.source == .cgcs2000)
+    }
 }
