@@ -53,6 +53,7 @@ struct RulesShow: ParsableCommand {
         print("Text: \(pack.document.textPath ?? "none shipped in GeoData/policies")")
         print("File: \(pack.path)")
         print("Persons per household: \(number(pack.personsPerHousehold)) — \(pack.personsPerHouseholdBasis)")
+        if pack.personsPerHouseholdBasisEnglish != pack.personsPerHouseholdBasis { print("  \(pack.personsPerHouseholdBasisEnglish)") }
         if let coverage = pack.coverage {
             print("Coverage: \(number(coverage.minutes)) min, \(coverage.profile) profile, straight-line fallback "
                   + "\(number(coverage.straightLineRadius)) m — \(coverage.definition)")

@@ -58,7 +58,8 @@ public enum ComplianceCheck {
             summary: ComplianceSummary(results, targets: territory.results, elsewhere: territory.elsewhere),
             assumptions: Assumptions(
                 personsPerHousehold: pph,
-                personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "given by the user",
+                personsPerHouseholdBasis: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasis : "用户指定",
+                personsPerHouseholdBasisEnglish: inputs.personsPerHousehold == nil ? pack.personsPerHouseholdBasisEnglish : "given by the user",
                 districtsUsingPersonsPerHousehold: facts.indices.filter { usedPersonsPerHousehold(facts[$0], results[$0], unitRules) }.count,
                 crs: districts.crs,
                 notes: pack.notes, notesEnglish: pack.notesEnglish),
@@ -102,7 +103,7 @@ public enum ComplianceCheck {
 
 extension ComplianceSummary {
     /// Tallies in one pass (a district result is large: no filtered copies of the list).
-    init(_ districts: [DistrictResult], targets: [CheckResult], elsewhere: [String]) {
+    init(_ districts: [DistrictResult], targets: [CheckResult], elsewhere: [DeferredTarget]) {
         var all = Tally(), new = Tally(), existing = Tally(), unknown = Tally()
         for i in districts.indices {
             // Fields read in place: copying a whole result per district would retain all it holds.

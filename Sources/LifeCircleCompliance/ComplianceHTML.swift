@@ -100,7 +100,13 @@ struct ComplianceHTML {
         }
         if !s.targetsElsewhere.isEmpty {
             blocks.append(.paragraph(t("以下目标不在本次核查范围内：", "Targets not evaluated by this check:")))
-            blocks.append(.bulletList(s.targetsElsewhere))
+            blocks.append(.bulletList(s.targetsElsewhere.map { target in
+                let needs = switch target.needs {
+                case .coverageAnalysis: t("由覆盖分析评估", "judged by the coverage analysis")
+                case .administrativeUnits: t("需要行政区划单元图层", "needs an administrative-units layer")
+                }
+                return "\(target.rule)：\(target.summary) — \(needs)"
+            }))
         }
         return ReportSection(t("结论摘要", "Summary"), blocks)
     }
@@ -263,7 +269,7 @@ struct ComplianceHTML {
     private func assumptions() -> ReportSection {
         let a = report.assumptions
         var pairs = [
-            KeyValue(t("户均人口", "Persons per household"), "\(n(a.personsPerHousehold, 2)) — \(a.personsPerHouseholdBasis)"),
+            KeyValue(t("户均人口", "Persons per household"), "\(n(a.personsPerHousehold, 2)) — \(t(a.personsPerHouseholdBasis, a.personsPerHouseholdBasisEnglish))"),
             KeyValue(t("按户均人口推算的居住区", "Districts using it"), "\(a.districtsUsingPersonsPerHousehold)"),
             KeyValue(t("源坐标系", "Source CRS"), "\(a.crs.source) (\(t(a.crs.sourceBasisZh, a.crs.sourceBasis)))"),
             KeyValue(t("计算坐标系", "Metric CRS"), "\(a.crs.metric) — \(t(a.crs.metricReasonZh, a.crs.metricReason))"),

@@ -157,6 +157,20 @@ public struct NetworkResult: Hashable, Sendable, Codable {
     public var citation: CitationRecord
 }
 
+/// A pack target this run does not judge, and what judging it needs.
+public struct DeferredTarget: Hashable, Sendable, Codable {
+    public enum Need: String, Hashable, Sendable, Codable {
+        /// A covered share: the coverage analysis judges it.
+        case coverageAnalysis = "coverage-analysis"
+        /// A service-network count: an administrative-units layer.
+        case administrativeUnits = "administrative-units"
+    }
+
+    public var rule: String
+    public var summary: String
+    public var needs: Need
+}
+
 public struct ComplianceSummary: Hashable, Sendable, Encodable {
     public struct Tally: Hashable, Sendable, Codable {
         public var districts: Int
@@ -174,12 +188,14 @@ public struct ComplianceSummary: Hashable, Sendable, Encodable {
     /// Territory targets (e.g. 100 % of new districts compliant), each with its figures.
     public var targets: [CheckResult]
     /// Targets this command does not evaluate (coverage shares: `lifecircle coverage`).
-    public var targetsElsewhere: [String]
+    public var targetsElsewhere: [DeferredTarget]
 }
 
 public struct Assumptions: Hashable, Sendable, Codable {
     public var personsPerHousehold: Double
+    /// Why that figure, in Chinese and in English.
     public var personsPerHouseholdBasis: String
+    public var personsPerHouseholdBasisEnglish: String
     /// How many districts had their households derived from population.
     public var districtsUsingPersonsPerHousehold: Int
     public var crs: CRSChoice

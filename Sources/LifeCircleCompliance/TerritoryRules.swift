@@ -4,9 +4,9 @@ import LifeCircleNorms
 /// districts, beds per 1,000 elderly), and the names of those another command evaluates.
 enum TerritoryRules {
     static func evaluate(_ pack: RulePack, districts: [DistrictResult], facts: [DistrictFacts],
-                         hasUnits: Bool) -> (results: [CheckResult], elsewhere: [String]) {
+                         hasUnits: Bool) -> (results: [CheckResult], elsewhere: [DeferredTarget]) {
         var results: [CheckResult] = []
-        var elsewhere: [String] = []
+        var elsewhere: [DeferredTarget] = []
         for rule in pack.rules {
             switch (rule.target, rule.metric) {
             case (.territory, .compliantShare):
@@ -14,9 +14,9 @@ enum TerritoryRules {
             case (.territory, .bedsPer1000Elderly):
                 results.append(beds(rule, facts))
             case (_, .coveredShare):
-                elsewhere.append("\(rule.id): \(rule.summary) — evaluated by `lifecircle coverage`")
+                elsewhere.append(DeferredTarget(rule: rule.id, summary: rule.summary, needs: .coverageAnalysis))
             case (.units, .facilitiesPerUnit) where !hasUnits:
-                elsewhere.append("\(rule.id): \(rule.summary) — needs an administrative-units layer")
+                elsewhere.append(DeferredTarget(rule: rule.id, summary: rule.summary, needs: .administrativeUnits))
             default:
                 break
             }

@@ -14,8 +14,10 @@ public struct RulePack: Hashable, Sendable {
     public var document: SourceDocument
     /// Persons per household when a district gives only its population (default 3.0).
     public var personsPerHousehold: Double
-    /// Why that figure (e.g. "GB 50180-2018 ranges imply 3.0–3.2; 2020 census average 2.62").
+    /// Why that figure, in Chinese (`basis`; e.g. "按 GB 50180-2018 … 推算，每户约 3.0–3.2 人").
     public var personsPerHouseholdBasis: String
+    /// The same in English (`basis_en`, else `basis`).
+    public var personsPerHouseholdBasisEnglish: String
     /// How "covered" is read for coverage targets; nil when the pack sets no coverage rule.
     public var coverage: CoverageDefinition?
     /// Facility kinds the pack's rules name, each with the labels that identify it in a `kind` column.

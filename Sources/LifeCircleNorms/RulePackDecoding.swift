@@ -61,6 +61,7 @@ private struct PackDecoder {
                                           allowed: PackKeys.personsPerHousehold)
         let personsPerHousehold = try households.positiveNumber("value")
         let basis = try households.text("basis")
+        let basisEnglish = try households.optionalText("basis_en") ?? basis
         let coverage = try pack.value("coverage").map {
             try decodeCoverage(reader.mapping($0, context: "coverage", allowed: PackKeys.coverage))
         }
@@ -86,7 +87,7 @@ private struct PackDecoder {
 
         return RulePack(id: id, title: title, titleEnglish: titleEnglish, jurisdiction: jurisdiction,
                         document: document, personsPerHousehold: personsPerHousehold,
-                        personsPerHouseholdBasis: basis, coverage: coverage, facilityKinds: facilityKinds,
+                        personsPerHouseholdBasis: basis, personsPerHouseholdBasisEnglish: basisEnglish, coverage: coverage, facilityKinds: facilityKinds,
                         rules: rules.map(\.rule), packNotes: notes, path: path)
     }
 

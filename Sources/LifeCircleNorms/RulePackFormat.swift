@@ -5,7 +5,7 @@ enum PackKeys {
                        "facility_kinds", "notes", "rules"]
     static let document = ["title", "number", "issued", "text"]
     static let note = ["note", "note_en"]
-    static let personsPerHousehold = ["value", "basis"]
+    static let personsPerHousehold = ["value", "basis", "basis_en"]
     static let coverage = ["minutes", "profile", "straight_line_radius_m", "definition"]
     static let rule = ["id", "applies_to", "district_status", "unit_level", "metric", "at_least", "more_than",
                        "at_most", "unit", "facility_kind", "demand_kind", "unit_share", "deadline", "summary",

@@ -31,7 +31,7 @@ import Testing
         #expect(beds.value == 60)
         #expect(beds.outcome == .pass)
         // Service-network rules need an administrative-units layer: named as evaluated elsewhere.
-        #expect(report.summary.targetsElsewhere.contains { $0.hasPrefix("AK-CTY") })
+        #expect(report.summary.targetsElsewhere.contains { $0.rule.hasPrefix("AK-CTY") && $0.needs == .administrativeUnits })
     }
 
     /// GB 50180-2018: a day-care centre (日间照料中心) ≥ 350 m²; the rule looks at day-care centres only.
