@@ -21,6 +21,19 @@ import Testing
 
     func names(_ paths: [String]) -> [String] { paths.map { URL(fileURLWithPath: $0).lastPathComponent } }
 
+    /// Runs of three or more English words in a Chinese report's text (its markup, styles and the
+    /// user's notes left out): a sentence the report forgot to say in Chinese. File names, codes,
+    /// rule ids and OSM tags are single words.
+    func englishSentences(inReport path: String, notes: [String] = []) throws -> [String] {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<style[^<]*</style>", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<[^>]+>", with: "\n", options: .regularExpression)
+        for note in notes { text = text.replacingOccurrences(of: note, with: " ") }
+        let pattern = try NSRegularExpression(pattern: "[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){2,}")
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
+    }
+
     @Test func checkOnTheHaidianScenario() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CheckRun.run(.init(
@@ -38,6 +51,7 @@ import Testing
         let html = try String(contentsOfFile: result.written[3], encoding: .utf8)
         #expect(html.contains("输入数据") && html.contains("GCJ-02（用户指定）") && html.contains("3度带高斯-克吕格投影第39带"))
         try validate(result.written[0], against: "compliance")
+        #expect(try englishSentences(inReport: result.written[3], notes: ["illustrative"]) == [])
     }
 
     @Test func coverageInAStraightLineAndAlongTheStreets() throws {
@@ -48,6 +62,7 @@ import Testing
             rules: "yinchuan-2020", output: OutputRequest(folder: folder + "/straight")))
         #expect(names(straight.written) == CoverageFiles.names())
         try validate(straight.written[0], against: "coverage")
+        #expect(try englishSentences(inReport: straight.written.last!) == [])
 
         let network = try CoverageRun.run(.init(
             demand: LayerInput(Self.data("GeoData/demo/haidian_districts.geojson")),
@@ -58,6 +73,7 @@ import Testing
         #expect(names(network.written) == CoverageFiles.names(.gpkg))
         #expect(network.report.summary.method == "network")
         try validate(network.written[0], against: "coverage")
+        #expect(try englishSentences(inReport: network.written.last!) == [])
     }
 
     @Test func siteFiveNewCentres() throws {
@@ -70,6 +86,15 @@ import Testing
         #expect(result.report.selected.count == 5)
         #expect(names(result.written) == SitingFiles.names())
         try validate(result.written[0], against: "siting")
+        #expect(try englishSentences(inReport: result.written.last!) == [])
+    }
+
+    @Test func theEnglishFinderFindsEnglish() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lifecircle-en-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "<style>p { color: red }</style><p>覆盖率 EPSG:4544 haidian_districts.geojson</p><p>kept the largest of 3 components</p>"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try englishSentences(inReport: path) == ["kept the largest of"])
     }
 
     @Test func theValidatorRejectsWhatBreaksASchema() throws {
