@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LifeCircleIO
 import LifeCircleInput
+import LifeCircleNorms
 import LifeCircleRuns
 
 /// Runs a command's work, turning library errors into a message on standard error and the
@@ -23,6 +24,7 @@ func reportingInputErrors<R>(crsOptions: [String: String] = [:], _ body: () thro
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         switch error {
         case is RunError: throw ExitCode(64)
+        case let pack as RulePackError where pack.isUnknownName: throw ExitCode(64)
         case IOError.writeFailed: throw ExitCode(73)
         default: throw ExitCode(65)
         }

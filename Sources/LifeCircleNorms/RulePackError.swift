@@ -5,8 +5,11 @@ public struct RulePackError: Error, CustomStringConvertible, Hashable, Sendable 
     /// 1-based; nil when the problem is the file as a whole (missing, unreadable, empty).
     public var line: Int?
     public var message: String
+    /// The name given is no pack's: the request is wrong, not a pack file.
+    public var isUnknownName = false
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, message: String, isUnknownName: Bool = false) {
+        self.isUnknownName = isUnknownName
         self.file = file
         self.line = line
         self.message = message

@@ -48,7 +48,7 @@ public struct RulePackLibrary: Hashable, Sendable {
         guard available.contains(nameOrPath) else {
             throw RulePackError(file: directory, line: nil, message: "no rule pack named \"\(nameOrPath)\" "
                                 + "(available: \(available.joined(separator: ", "))); give a pack name or "
-                                + "the path of a .yaml file")
+                                + "the path of a .yaml file", isUnknownName: true)
         }
         return try RulePack(contentsOfFile: path(of: nameOrPath))
     }

@@ -49,8 +49,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Three of the six Haidian districts fail: 1 with --fail-on-noncompliance.
         #expect(try lifecircle(check + ["--fail-on-noncompliance", "--quiet"]).status == 1)
-        // Bad usage: 64.
+        // Bad usage: 64, an unknown pack name included.
         #expect(try lifecircle(check + ["--persons-per-household", "0"]).status == 64)
+        var unknownPack = check
+        unknownPack[unknownPack.firstIndex(of: "yinchuan-2020")!] = "yinchuan-2099"
+        let unknown = try lifecircle(unknownPack)
+        #expect(unknown.status == 64 && unknown.stderr.contains("no rule pack named \"yinchuan-2099\""))
         // Bad input: 65, with the file named.
         let missing = try lifecircle(["check", "--districts", "/nonexistent/districts.geojson", "--facilities", "/nonexistent/f.csv",
                                       "--rules", "yinchuan-2020", "--out", folder])
