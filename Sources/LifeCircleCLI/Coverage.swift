@@ -50,7 +50,9 @@ struct Coverage: ParsableCommand {
         }
         for target in s.targets {
             print("  target \(target.rule): \(target.outcome)" + (target.share.map { String(format: " — %.1f %%", $0 * 100) } ?? "")
-                  + " \(target.comparison) \(target.thresholdPercent) %")
+                  + " \(target.comparison) \(target.thresholdPercent) %"
+                  + (target.facilitiesOfKind.map { " (counts \((target.facilityLabels ?? []).joined(separator: " / ")) only: \($0) of the "
+                      + "\(report.inputs.last?.features ?? 0) facilities are of that kind)" } ?? ""))
         }
         if s.unitsDefaultedToCommunity > 0 { print("  \(s.unitsDefaultedToCommunity) units had no kind and were counted as communities") }
         if let network = report.network { print("  network: \(network)") }

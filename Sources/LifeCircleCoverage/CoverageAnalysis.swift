@@ -115,6 +115,8 @@ public enum CoverageAnalysis {
                 ?? "insufficient-data"
             let source = [rule.citation.document.title, rule.citation.clause].compactMap { $0 }.joined(separator: " ")
             return TargetResult(rule: rule.id, demandKind: rule.demandKind ?? "any", facilityKind: rule.facilityKind,
+                                facilityLabels: rule.facilityKind.map { kind in pack.facilityKinds.first { $0.id == kind }?.labels ?? [kind] },
+                                facilitiesOfKind: rule.facilityKind.map { kind in facilityKinds.filter { $0 == kind }.count },
                                 share: share, comparison: rule.comparison.symbol, thresholdPercent: rule.threshold,
                                 outcome: outcome, summary: rule.summary, citation: "\(source): “\(rule.citation.phrase)”")
         }

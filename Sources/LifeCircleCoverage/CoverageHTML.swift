@@ -49,7 +49,13 @@ struct CoverageHTML {
                           .text(t("目标", "Target")), .text(t("结论", "Outcome")), .text(t("出处", "Source"))],
                 rows: s.targets.map { target in
                     let status: Status = target.outcome == "pass" ? .pass : target.outcome == "fail" ? .fail : .insufficient
-                    return ReportTable.Row([target.rule, kindLabel(target.demandKind) + (target.facilityKind.map { " (\($0))" } ?? ""),
+                    // A target counted on one facility kind says so, with how many of the facilities are of it.
+                    let counted = target.facilitiesOfKind.map { count in
+                        let labels = (target.facilityLabels ?? []).joined(separator: " / ")
+                        return t("（只计\(labels)：\(facilities.features.count) 处设施中 \(count) 处属此类）",
+                                 " (counts \(labels) only: \(count) of the \(facilities.features.count) facilities are of that kind)")
+                    } ?? ""
+                    return ReportTable.Row([target.rule, kindLabel(target.demandKind) + counted,
                                             pct(target.share), "\(target.comparison) \(n(target.thresholdPercent, 0)) %",
                                             status.label(language), target.citation], status: status)
                 })))

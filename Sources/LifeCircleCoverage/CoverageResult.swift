@@ -64,6 +64,9 @@ public struct TargetResult: Hashable, Sendable, Codable {
     public var demandKind: String
     /// The facility kind counted, when the rule names one (e.g. 幸福院 for villages).
     public var facilityKind: String?
+    /// With a facility kind: the labels that identify it, and how many of the run's facilities are of it.
+    public var facilityLabels: [String]?
+    public var facilitiesOfKind: Int?
     public var share: Double?
     public var comparison: String
     public var thresholdPercent: Double

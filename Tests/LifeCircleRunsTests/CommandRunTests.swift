@@ -63,6 +63,10 @@ import Testing
         #expect(names(straight.written) == CoverageFiles.names())
         try validate(straight.written[0], against: "coverage")
         #expect(try englishSentences(inReport: straight.written.last!) == [])
+        // YC-COV-R counts 幸福院 / 老饭桌 only, and none of the illustrative centres is one: said, with the count.
+        let villages = try #require(straight.report.summary.targets.first { $0.rule == "YC-COV-R" })
+        #expect(villages.facilitiesOfKind == 0 && villages.facilityLabels?.contains("幸福院") == true)
+        #expect(try String(contentsOfFile: straight.written.last!, encoding: .utf8).contains("47 处设施中 0 处属此类"))
 
         let network = try CoverageRun.run(.init(
             demand: LayerInput(Self.data("GeoData/demo/haidian_districts.geojson")),
