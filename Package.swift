@@ -48,7 +48,7 @@ let package = Package(
         // Output files written as streams of bytes, serialised on every core: JSON (any Encodable),
         // GeoJSON, CSV; each file replaced whole or not at all. No C.
         .target(name: "LifeCircleOutput", dependencies: [
-            "LifeCircleGeometry", "LifeCircleIO", "LifeCircleCRS", "LifeCircleWorkers",
+            "LifeCircleGeometry", "LifeCircleIO", "LifeCircleCRS", "LifeCircleWorkers", "LifeCircleReport",
         ]),
         // Self-contained HTML reports with SVG maps, in Chinese or English. No C.
         .target(name: "LifeCircleReport", dependencies: ["LifeCircleGeometry"]),

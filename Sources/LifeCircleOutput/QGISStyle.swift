@@ -1,3 +1,5 @@
+import LifeCircleReport
+
 /// A layer's symbology as QGIS reads it from a GeoPackage's `layer_styles` table (QML), so that
 /// the file opens styled: districts coloured by outcome with Chinese legend labels, circles as
 /// light fills. Colours are "#rrggbb" with a separate opacity, as the HTML report's.
@@ -50,9 +52,9 @@ public struct QGISStyle: Hashable, Sendable {
             out += "<renderer-v2 type=\"singleSymbol\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<symbols>\n"
             out += symbolXML(symbol, name: "0") + "</symbols>\n</renderer-v2>\n"
         case .categorized(let field, let categories):
-            out += "<renderer-v2 type=\"categorizedSymbol\" attr=\"\(escaped(field))\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<categories>\n"
+            out += "<renderer-v2 type=\"categorizedSymbol\" attr=\"\(field.xmlEscaped)\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<categories>\n"
             for (i, c) in categories.enumerated() {
-                out += "<category render=\"true\" symbol=\"\(i)\" value=\"\(escaped(c.value))\" label=\"\(escaped(c.label))\"/>\n"
+                out += "<category render=\"true\" symbol=\"\(i)\" value=\"\(c.value.xmlEscaped)\" label=\"\(c.label.xmlEscaped)\"/>\n"
             }
             out += "</categories>\n<symbols>\n"
             for (i, c) in categories.enumerated() { out += symbolXML(c.symbol, name: "\(i)") }
@@ -81,19 +83,5 @@ public struct QGISStyle: Hashable, Sendable {
         let digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
         let value = Int(digits, radix: 16) ?? 0
         return "\((value >> 16) & 0xFF),\((value >> 8) & 0xFF),\(value & 0xFF),\(Int((opacity * 255).rounded()))"
-    }
-
-    private func escaped(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
