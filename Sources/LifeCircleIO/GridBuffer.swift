@@ -30,9 +30,11 @@ public enum GridBuffer {
         let cell = cellSize(for: envelope, distance: distance, cell: requested)
         // A margin of whole cells beyond the distance keeps the region off the window's edge.
         let margin = ((distance / cell).rounded(.up) + 2) * cell
-        let window = Envelope(minX: envelope.minX - margin, minY: envelope.maxY + margin - (((envelope.height + 2 * margin) / cell).rounded(.up)) * cell,
-                              maxX: envelope.minX - margin + (((envelope.width + 2 * margin) / cell).rounded(.up)) * cell, maxY: envelope.maxY + margin)
-        return (try trace(lines, distance: distance, cell: cell, window: window), cell)
+        let columns = ((envelope.width + 2 * margin) / cell).rounded(.up), rows = ((envelope.height + 2 * margin) / cell).rounded(.up)
+        let window = Envelope(minX: envelope.minX - margin, minY: envelope.maxY + margin - rows * cell,
+                              maxX: envelope.minX - margin + columns * cell, maxY: envelope.maxY + margin)
+        // The window already reaches past every line by the margin: no cell outside it is near one.
+        return (try trace(lines, distance: distance, cell: cell, window: window, withMargin: false), cell)
     }
 
     /// The same region over a whole city, traced in tiles of `tileCells` × `tileCells` cells on
@@ -64,17 +66,20 @@ public enum GridBuffer {
                 guard !linesOfTile[t].isEmpty else { return .success([]) }
                 let x = originX + Double(t % columns) * tile, y = originY + Double(t / columns) * tile
                 let window = Envelope(minX: x, minY: y, maxX: x + tile, maxY: y + tile)
-                return Result { try trace(linesOfTile[t].map { lines[$0] }, distance: distance, cell: cell, window: window).polygons }
+                return Result {
+                    try trace(linesOfTile[t].map { lines[$0] }, distance: distance, cell: cell, window: window, withMargin: true).polygons
+                }
             }
         }
         return (.multiPolygon(try tiles.joined().flatMap { try $0.get() }), cell)
     }
 
     /// The region within `distance` of `lines`, for the cells of `window` (whose sides are whole
-    /// cells): the lines are burnt into the window grown by a margin, so that lines just outside
-    /// it still count, and only the window's own cells are polygonized.
-    static func trace(_ lines: [[Coordinate]], distance: Double, cell: Double, window: Envelope) throws -> Geometry {
-        let marginCells = Int32((distance / cell).rounded(.up) + 2)
+    /// cells). `withMargin`: the lines are burnt into the window grown by a margin, so that lines
+    /// just outside it (a tile's neighbours') still count, and only the window's own cells are
+    /// polygonized.
+    static func trace(_ lines: [[Coordinate]], distance: Double, cell: Double, window: Envelope, withMargin: Bool) throws -> Geometry {
+        let marginCells = withMargin ? Int32((distance / cell).rounded(.up) + 2) : 0
         let margin = Double(marginCells) * cell
         let innerColumns = Int32((window.width / cell).rounded()), innerRows = Int32((window.height / cell).rounded())
         let columns = innerColumns + 2 * marginCells, rows = innerRows + 2 * marginCells

@@ -68,12 +68,7 @@ public enum InputLoader {
         // A row whose coordinates cannot be right in its layer (not numbers; latitude 95 among
         // degrees) is rejected by itself, so that it neither sets the layer's extent nor gets the
         // whole layer refused as "projected metres".
-        let stray = strayRows(data.records)
-        var extent: Envelope?
-        for (i, record) in data.records.enumerated() where stray[i] == nil {
-            guard let e = record.geometry?.envelope else { continue }
-            extent = extent.map { $0.union(e) } ?? e
-        }
+        let (stray, extent) = strayRows(data.records)
         guard let rawExtent = extent else {
             throw InputError.noUsableFeatures(source: path, layer: layer, rejected: data.records.count + data.rejections.count,
                                               reasons: firstReasons(data.rejections, orElse: "no feature has a geometry"))
@@ -147,8 +142,9 @@ public enum InputLoader {
     }
 
     /// Rows whose coordinates are not finite, or beyond ±180° / ±90° in a layer whose other rows
-    /// (nine in ten or more) are degrees, with the reason; by position in `records`.
-    static func strayRows(_ records: [FeatureRecord]) -> [Int: String] {
+    /// (nine in ten or more) are degrees, with the reason, by position in `records`; and the
+    /// extent of the other rows.
+    static func strayRows(_ records: [FeatureRecord]) -> (stray: [Int: String], extent: Envelope?) {
         var stray: [Int: String] = [:]
         var envelopes: [Envelope?] = []
         envelopes.reserveCapacity(records.count)
@@ -164,12 +160,18 @@ public enum InputLoader {
         func inDegrees(_ e: Envelope) -> Bool { e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90 }
         let located = envelopes.compactMap { $0 }
         let degrees = located.filter(inDegrees).count
-        guard degrees < located.count, degrees * 10 >= located.count * 9 else { return stray }
-        for (i, e) in envelopes.enumerated() {
-            guard let e, !inDegrees(e) else { continue }
-            stray[i] = "coordinates (\(e.minX), \(e.minY)) are beyond ±180° / ±90°, where the layer's other rows are degrees"
+        if degrees < located.count, degrees * 10 >= located.count * 9 {
+            for (i, e) in envelopes.enumerated() {
+                guard let e, !inDegrees(e) else { continue }
+                stray[i] = "coordinates (\(e.minX), \(e.minY)) are beyond ±180° / ±90°, where the layer's other rows are degrees"
+            }
         }
-        return stray
+        var extent: Envelope?
+        for (i, e) in envelopes.enumerated() where stray[i] == nil {
+            guard let e else { continue }
+            extent = extent.map { $0.union(e) } ?? e
+        }
+        return (stray, extent)
     }
 
     /// The first three rejections, as "feature D1: a LineString, where an area (polygon) is needed".
