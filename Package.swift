@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "lifecircle", targets: ["LifeCircleCLI"]),
         .executable(name: "lifecircle-bench", targets: ["LifeCircleBench"]),
+        .executable(name: "lifecircle-fuzz", targets: ["LifeCircleFuzz"]),
         .library(name: "LifeCircle", targets: [
             "LifeCircleGeometry", "LifeCircleWorkers", "LifeCircleGEOS", "LifeCircleCRS", "LifeCircleIO", "LifeCircleInput",
             "LifeCircleOutput", "LifeCircleNorms", "LifeCircleReport", "LifeCircleCompliance", "LifeCircleCoverage",
@@ -90,6 +91,12 @@ let package = Package(
         .executableTarget(name: "LifeCircleBench", dependencies: [
             "LifeCircleGEOS", "LifeCircleIO", "LifeCircleCompliance", "LifeCircleInput", "LifeCircleNorms", "LifeCircleSiting",
             "LifeCircleNetwork", "LifeCircleWorkers", "LifeCircleCRS",
+        ]),
+
+        // Fuzzing harness of the parsers that take a user's bytes (Scripts/fuzz.sh builds it with
+        // libFuzzer; a plain build replays inputs).
+        .executableTarget(name: "LifeCircleFuzz", dependencies: [
+            "LifeCircleCRS", "LifeCircleGeometry", "LifeCircleIO", "LifeCircleInput", "LifeCircleNorms",
         ]),
 
         // What several test targets share (a seeded generator), not a test target itself.

@@ -15,7 +15,8 @@ public struct GaussKrugerZone: Hashable, Sendable {
 
     /// The zone whose number prefixes these eastings (e.g. 38 505 637 → 3° zone 38), if any.
     public init?(zonePrefixedEasting x: Double) {
-        guard x.isFinite, x >= 0 else { return nil }
+        // Beyond any zone's prefix (the largest is 45): no zone, and Int() of a huge value would trap.
+        guard x.isFinite, x >= 0, x < 100_000_000 else { return nil }
         let prefix = Int(x / 1_000_000)
         self.init(width: prefix >= 25 ? .three : .six, number: prefix)
     }

@@ -31,6 +31,14 @@ import Testing
         #expect(issue.message.contains("lies in China"))
     }
 
+    @Test func hugeNumbersDeclaredAsDegrees() throws {
+        // Found by Scripts/fuzz.sh (crs): numbers beyond any easting trapped while the zone was guessed.
+        let huge = Envelope(minX: 1e300, minY: 2493941.126, maxX: 1e300, maxY: 2500310)
+        let issue = try #require(CoordinateSanity.check(huge, declared: .cgcs2000).first)
+        #expect(issue.kind == .projectedDeclaredAsGeographic)
+        #expect(issue.suggestion == nil)
+    }
+
     @Test func metresDeclaredAsDegrees() throws {
         let issue = try #require(CoordinateSanity.check(Self.metres, declared: .cgcs2000).first)
         #expect(issue.kind == .projectedDeclaredAsGeographic)
