@@ -71,7 +71,7 @@ public enum InputLoader {
         let (stray, extent) = strayRows(data.records)
         guard let rawExtent = extent else {
             throw InputError.noUsableFeatures(source: path, layer: layer, rejected: data.records.count + data.rejections.count,
-                                              reasons: firstReasons(data.rejections, orElse: "no feature has a geometry"))
+                                              reasons: firstReasons(data.rejections, orElse: noGeometryReason(data)))
         }
         let source = try SourceCRSResolution.resolve(
             given: options.sourceCRS, declared: data.info.crs, envelope: rawExtent, source: path, layer: layer)
@@ -141,8 +141,17 @@ public enum InputLoader {
         return result
     }
 
+    /// Why a layer none of whose features has a geometry has none: a table names what it lacks.
+    static func noGeometryReason(_ data: LayerData) -> String {
+        guard data.geometrySource == .none else { return "no feature has a geometry" }
+        let names = (CoordinateColumns.xNames.prefix(4) + CoordinateColumns.yNames.prefix(3) + CoordinateColumns.wktNames.prefix(1))
+        return "the table has no coordinate columns (such as \(names.joined(separator: ", "))) among its columns "
+            + "\(data.info.fields.map(\.name).joined(separator: ", ")): name the table's x and y (or WKT) columns"
+    }
+
     /// Rows whose coordinates are not finite, or beyond ±180° / ±90° in a layer whose other rows
-    /// (nine in ten or more) are degrees, with the reason, by position in `records`; and the
+    /// (nine in ten or more) are degrees, or beyond them by a typing slip (latitude 95: numbers far
+    /// too small for metres, so not a layer in a projected CRS), with the reason, by position in `records`; and the
     /// extent of the other rows.
     static func strayRows(_ records: [FeatureRecord]) -> (stray: [Int: String], extent: Envelope?) {
         var stray: [Int: String] = [:]
@@ -158,11 +167,13 @@ public enum InputLoader {
             }
         }
         func inDegrees(_ e: Envelope) -> Bool { e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90 }
+        func slip(_ e: Envelope) -> Bool { !inDegrees(e) && [e.minX, e.minY, e.maxX, e.maxY].allSatisfy { abs($0) < 1000 } }
         let located = envelopes.compactMap { $0 }
         let degrees = located.filter(inDegrees).count
-        if degrees < located.count, degrees * 10 >= located.count * 9 {
+        let mostlyDegrees = degrees * 10 >= located.count * 9
+        if degrees < located.count, degrees > 0 {
             for (i, e) in envelopes.enumerated() {
-                guard let e, !inDegrees(e) else { continue }
+                guard let e, !inDegrees(e), mostlyDegrees || slip(e) else { continue }
                 stray[i] = "coordinates (\(e.minX), \(e.minY)) are beyond ±180° / ±90°, where the layer's other rows are degrees"
             }
         }
@@ -209,8 +220,9 @@ public enum InputLoader {
             case .string(let s): Double(s.trimmingCharacters(in: .whitespacesAndNewlines))
             case .null: nil
             }
-            guard let number else { continue }
             let named = field == canonical ? field : "\(field) (\(canonical))"
+            // Text where a number belongs ("一百", "120平方米") would otherwise read as no value at all.
+            guard let number else { return "\(named) is \"\(value)\": not a number" }
             if !number.isFinite { return "\(named) is \(value): not a finite number" }
             if number < 0 { return "\(named) is \(value): negative" }
             if number > maximum { return "\(named) is \(value): beyond any real value (at most \(Int(maximum)))" }
