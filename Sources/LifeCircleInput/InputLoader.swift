@@ -34,6 +34,8 @@ public enum RequiredGeometry: String, Hashable, Sendable {
     case any
     /// Polygons or multipolygons; a collection keeps its polygons and lists what it leaves out.
     case areas
+    /// Points or areas, as demand units and candidate sites are; a line is rejected.
+    case pointsOrAreas
 }
 
 /// Reads a layer and makes it ready for analysis: fields mapped to canonical names, coordinates
@@ -241,6 +243,10 @@ public enum InputLoader {
         if let problem = numberProblem(record.attributes, limited) { return reject(problem) }
         var leftOut: String?
         var kept = raw
+        if required == .pointsOrAreas, raw.polygons.isEmpty, !raw.isPointLike {
+            // A collection with points or polygons is used (its centroid or point on surface); a line is not a place.
+            return reject("a \(raw.typeName), where a point or an area (polygon) is needed")
+        }
         if required == .areas {
             let polygons = raw.polygons
             guard !polygons.isEmpty else { return reject("a \(raw.typeName), where an area (polygon) is needed") }
@@ -263,6 +269,17 @@ public enum InputLoader {
             return reject("invalid geometry, not repairable: \(failure.reason)")
         } catch {
             return reject("\(error)")
+        }
+    }
+}
+
+extension Geometry {
+    /// A point, a multipoint, or a collection holding one.
+    var isPointLike: Bool {
+        switch self {
+        case .point, .multiPoint: true
+        case .geometryCollection(let parts): parts.contains(where: \.isPointLike)
+        default: false
         }
     }
 }

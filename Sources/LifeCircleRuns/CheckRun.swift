@@ -37,7 +37,7 @@ public enum CheckRun {
         // Every layer is measured in the districts' metric CRS.
         let inputs = try RunInputs(request.districts, [request.facilities] + (request.units.map { [$0] } ?? []),
                                    fieldOverrides: request.fieldOverrides, progress: progress,
-                                   names: ["districts", "facilities", "units"], areas: [0, 2])
+                                   names: ["districts", "facilities", "units"], geometry: [.areas, .any, .areas])
         let (districts, facilities) = (inputs.primary, inputs.others[0])
         let report = try progress.step("check \(districts.features.count) districts against \(pack.id)") {
             try ComplianceCheck.run(.init(districts: districts, facilities: facilities, units: inputs.others.dropFirst().first,

@@ -34,7 +34,7 @@ public enum CoverageRun {
         try request.access.checkRanges()
         let pack = try request.rules.map { try RulePackLibrary.standard.load($0) }
         let inputs = try RunInputs(request.demand, [request.facilities], fieldOverrides: request.fieldOverrides,
-                                   progress: progress, names: ["demand units", "facilities"])
+                                   progress: progress, names: ["demand units", "facilities"], geometry: [.pointsOrAreas, .any])
         let (demand, facilities) = (inputs.primary, inputs.others[0])
         let chosen = try progress.step(request.access.network.map { "read the street network \($0.path)" } ?? "straight-line access") {
             try request.access.choose(pack: pack, metric: inputs.metric)

@@ -10,9 +10,10 @@ struct RunInputs {
     let others: [InputLayer]
     let metric: CRS
 
-    /// `areas`: which of the layers (0 the first) must be polygons.
+    /// `geometry`: what each layer (0 the first) must hold; layers beyond it take any geometry.
     init(_ primary: LayerInput, _ others: [LayerInput], fieldOverrides: [String: String], progress: some RunProgress,
-         names: [String], areas: Set<Int> = []) throws {
+         names: [String], geometry: [RequiredGeometry] = []) throws {
+        func required(_ i: Int) -> RequiredGeometry { i < geometry.count ? geometry[i] : .any }
         let inputs = [primary] + others
         let read = try progress.step("read " + inputs.map(\.path).joined(separator: ", "),
                                      result: { "\($0.map(\.records.count).map(String.init).joined(separator: " + ")) features" }) {
@@ -21,7 +22,7 @@ struct RunInputs {
         let overrides = try FieldOverrides.distribute(fieldOverrides, over: read.map { $0.info.fields.map(\.name) })
         let first = try progress.step("prepare \(names[0])", result: Self.describe) {
             var options = LoadOptions(sourceCRS: primary.from, fieldOverrides: overrides[0])
-            options.geometry = areas.contains(0) ? .areas : .any
+            options.geometry = required(0)
             return try InputLoader.prepare(read[0], options: options)
         }
         let metric = first.crs.metric
@@ -30,7 +31,7 @@ struct RunInputs {
         self.others = try others.indices.map { i in
             try progress.step("prepare \(names[i + 1])", result: Self.describe) {
                 var options = LoadOptions(sourceCRS: others[i].from, metricCRS: metric, fieldOverrides: overrides[i + 1])
-                options.geometry = areas.contains(i + 1) ? .areas : .any
+                options.geometry = required(i + 1)
                 return try InputLoader.prepare(read[i + 1], options: options)
             }
         }

@@ -45,7 +45,8 @@ public enum SiteRun {
         let pack = try request.rules.map { try RulePackLibrary.standard.load($0) }
         // Every layer is measured in the demand units' metric CRS.
         let inputs = try RunInputs(request.demand, [request.facilities, request.candidates], fieldOverrides: request.fieldOverrides,
-                                   progress: progress, names: ["demand units", "facilities", "candidate sites"])
+                                   progress: progress, names: ["demand units", "facilities", "candidate sites"],
+                                   geometry: [.pointsOrAreas, .any, .pointsOrAreas])
         let (demand, facilities, candidates) = (inputs.primary, inputs.others[0], inputs.others[1])
         let chosen = try progress.step(request.access.network.map { "read the street network \($0.path)" } ?? "straight-line access") {
             try request.access.choose(pack: pack, metric: inputs.metric)

@@ -20,16 +20,20 @@ import Testing
         /// The bad feature: a CSV row of the facilities, or a GeoJSON feature of the districts.
         var bad: String
         var expected: Expected
-        var testDescription: String { name }
+        /// The command run: `check` (districts, facilities) or `coverage` (the districts as demand units).
+        var command: Command = .check
+        var testDescription: String { "\(command.rawValue): \(name)" }
     }
+
+    enum Command: String, Sendable { case check, coverage }
 
     enum Layer: Sendable { case facilities, districts }
 
     static let facilityHeader = "编号,名称,类型,建筑面积,床位,经度,纬度\n"
     static let facilityRows = "F01,站一,社区养老服务站,150,0,116.323530,40.012460\nF02,站二,日间照料中心,120,0,116.323823,40.012296\n"
     static let square = "[[[116.3179,39.9961],[116.3182,39.9945],[116.3196,39.9946],[116.3193,39.9963],[116.3179,39.9961]]]"
-    static func district(_ id: String, households: String = "196", geometry: String? = nil) -> String {
-        #"{"type":"Feature","properties":{"编号":"\#(id)","名称":"\#(id)","状态":"老旧小区","户数":\#(households)},"#
+    static func district(_ id: String, households: String = "196", population: String = "600", geometry: String? = nil) -> String {
+        #"{"type":"Feature","properties":{"编号":"\#(id)","名称":"\#(id)","状态":"老旧小区","户数":\#(households),"人口":\#(population)},"#
             + #""geometry":\#(geometry ?? #"{"type":"Polygon","coordinates":\#(square)}"#)}"#
     }
 
@@ -75,6 +79,21 @@ import Testing
              expected: .rejected("Point")),
         Case(name: "a district without geometry", layer: .districts, bad: district("D9", geometry: "null"),
              expected: .rejected("geometry")),
+        // Coverage: demand units' numbers and geometry, facilities' coordinates.
+        Case(name: "negative population", layer: .districts, bad: district("D9", population: "-44000"),
+             expected: .rejected("人口 (population) is -44000: negative"), command: .coverage),
+        Case(name: "absurd population", layer: .districts, bad: district("D9", population: "1e15"),
+             expected: .rejected("人口 (population) is 1000000000000000.0: beyond any real value (at most 100000000)"), command: .coverage),
+        Case(name: "population in words", layer: .districts, bad: district("D9", population: "\"三千\""),
+             expected: .rejected("人口 (population) is \"三千\": not a number"), command: .coverage),
+        Case(name: "a line as a unit", layer: .districts,
+             bad: district("D9", geometry: #"{"type":"LineString","coordinates":[[116.3179,39.9961],[116.3196,39.9946]]}"#),
+             expected: .rejected("LineString"), command: .coverage),
+        Case(name: "a facility at latitude 95", layer: .facilities, bad: "F03,坏,站,100,0,116.3236,95",
+             expected: .rejected("beyond ±180° / ±90°"), command: .coverage),
+        Case(name: "a facility without coordinates", layer: .facilities, bad: "F03,坏,站,100,0,,",
+             expected: .rejected("missing coordinates"), command: .coverage),
+
         // Whole layers that cannot be used (`bad` is then the whole file): refused, naming the file.
         Case(name: "every facility unusable", layer: .facilities,
              bad: facilityHeader + "F03,坏,站,-1,0,116.3236,40.0124\nF04,坏,站,abc,0,,\n",
@@ -107,19 +126,23 @@ import Testing
         try districtText.write(toFile: districts, atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: URL(fileURLWithPath: facilities))
 
-        let run = try CommandLineTests().lifecircle([
-            "check", "--districts", districts, "--facilities", facilities, "--facilities-from", "gcj02",
-            "--rules", "yinchuan-2020", "--out", folder + "/out", "--quiet"])
+        let arguments = switch c.command {
+        case .check: ["check", "--districts", districts, "--rules", "yinchuan-2020"]
+        case .coverage: ["coverage", "--demand", districts]
+        }
+        let run = try CommandLineTests().lifecircle(arguments + [
+            "--facilities", facilities, "--facilities-from", "gcj02", "--out", folder + "/out", "--quiet"])
+        let output = folder + "/out/" + (c.command == .check ? "compliance.json" : "coverage.json")
         #expect(try Data(contentsOf: URL(fileURLWithPath: facilities)) == before, "an input was changed")
 
         switch c.expected {
         case let .refused(status, texts):
             #expect(run.status == status, "\(run.stderr)")
             for text in texts { #expect(run.stderr.contains(text), "\(text) not in: \(run.stderr)") }
-            #expect(!FileManager.default.fileExists(atPath: folder + "/out/compliance.json"))
+            #expect(!FileManager.default.fileExists(atPath: output))
         case let .rejected(reason):
             #expect(run.status == 0, "\(run.stderr)")
-            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/out/compliance.json"))
+            let data = try Data(contentsOf: URL(fileURLWithPath: output))
             let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             let rejected = try #require(json["rejected"] as? [[String: Any]])
             #expect(rejected.count == 1, "\(rejected)")
@@ -132,7 +155,7 @@ import Testing
             #expect(counts == (c.layer == .districts ? [3, 2] : [2, 3]), "\(inputs)")
             let layerIndex = c.layer == .districts ? 0 : 1
             #expect(inputs[layerIndex]["rejected"] as? Int == 1)
-            #expect((json["districts"] as? [Any])?.count == 2)
+            #expect((json[c.command == .check ? "districts" : "units"] as? [Any])?.count == 2)
         }
     }
 }
