@@ -169,7 +169,7 @@ public enum InputLoader {
             }
         }
         func inDegrees(_ e: Envelope) -> Bool { e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90 }
-        func slip(_ e: Envelope) -> Bool { !inDegrees(e) && [e.minX, e.minY, e.maxX, e.maxY].allSatisfy { abs($0) < 1000 } }
+        func slip(_ e: Envelope) -> Bool { [e.minX, e.minY, e.maxX, e.maxY].allSatisfy { abs($0) < 1000 } }
         let located = envelopes.compactMap { $0 }
         let degrees = located.filter(inDegrees).count
         let mostlyDegrees = degrees * 10 >= located.count * 9
@@ -243,11 +243,15 @@ public enum InputLoader {
         if let problem = numberProblem(record.attributes, limited) { return reject(problem) }
         var leftOut: String?
         var kept = raw
-        if required == .pointsOrAreas, raw.polygons.isEmpty, !raw.isPointLike {
-            // A collection with points or polygons is used (its centroid or point on surface); a line is not a place.
-            return reject("a \(raw.typeName), where a point or an area (polygon) is needed")
-        }
-        if required == .areas {
+        switch required {
+        case .any:
+            break
+        case .pointsOrAreas:
+            // A line is not a place a unit or a site can be located at.
+            if !raw.isPointLike && raw.polygons.isEmpty {
+                return reject("a \(raw.typeName), where a point or an area (polygon) is needed")
+            }
+        case .areas:
             let polygons = raw.polygons
             guard !polygons.isEmpty else { return reject("a \(raw.typeName), where an area (polygon) is needed") }
             if case .geometryCollection(let parts) = raw, parts.contains(where: { $0.polygons.isEmpty }) {
